@@ -1,0 +1,48 @@
+// Lint rules, including the layer rules of STYLE.md: imports point one way,
+// ui → state → audio | storage | workers → analysis → core.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const noUi = { group: ['**/ui/**', '../ui', '../ui/*'], message: 'Nothing imports ui: the UI sits on top of every layer.' };
+const noTone = { group: ['tone', 'tone/*'], message: 'Only src/audio imports Tone.js: keep the audio engine behind one module.' };
+const noReact = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'The pure core and analysis run in Node and workers: no React or store here.' };
+const noUpper = (names, why) => ({ group: names.flatMap((n) => [`**/${n}/**`, `../${n}`, `../${n}/*`]), message: why });
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.bench', 'dev-dist'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // Browser tests reach into the page's untyped `window.montage` handle inside page.evaluate.
+    files: ['tests/browser/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  layer(['src/core/**'], [noUi, noTone, noReact,
+    noUpper(['analysis', 'workers', 'audio', 'storage', 'state', 'pwa'], 'core is the bottom layer: pure domain, no I/O, imports nothing above it.')]),
+  layer(['src/analysis/**'], [noUi, noTone, noReact,
+    noUpper(['workers', 'audio', 'storage', 'state', 'pwa'], 'analysis imports core only: it runs in workers and in Node.')]),
+  layer(['src/workers/**', 'src/storage/**'], [noUi, noTone, noReact,
+    noUpper(['audio', 'state', 'pwa'], 'workers and storage are services below state: they must not reach up.')]),
+  layer(['src/audio/**'], [noUi, noReact,
+    noUpper(['storage', 'workers', 'state', 'pwa'], 'the audio engine plays what it is given; it does not load or store.')]),
+  layer(['src/state/**'], [noUi, noTone, noReact.group.includes('zustand') ? { group: ['react', 'react-dom'], message: 'state holds no React: the UI reads it through selectors.' } : noReact]),
+  layer(['src/pwa/**'], [noUi, noTone]),
+  layer(['src/ui/**'], [noTone]),
+);

@@ -1,0 +1,285 @@
+/**
+ * The music planner: chooses and orders tracks so every step's music fits its tempo target.
+ *
+ * Rules of a plan (the space the search explores, and that tests/helpers/brute-force-plan.ts enumerates):
+ * - A segment plays one track at one playback rate, from its first downbeat, on the workout clock.
+ * - It is created for the step playing at that moment: at the rate closest to 1 that fits the step's target
+ *   (rate 1 for `tempo: null`). Only fitting tracks are candidates; when none in the pool fits, every track is,
+ *   at the rate that comes closest, and the step gets a warning.
+ * - It always continues into the next step while the track lasts, when that step has no target, the same
+ *   target, or a target the music already fits at its rate. It ends when the track runs out (on a bar boundary)
+ *   or at the start of a step it does not suit.
+ * - Cost (lower is better) = Σ segments [0.5 if the rate ≠ 1, + 0.2 per percent of tempo change,
+ *   + 10 if the track already played, + 100 + 1 per percent of tempo still missed if it does not fit]
+ *   + 1 per track change. So: no misfits while a fitting track exists, no repeats while an unused one fits,
+ *   then fewer and smaller tempo changes, then fewer track changes.
+ * Search: depth-first branch and bound over the K best candidates at each change, best-first, so the first
+ * dive is the greedy plan; it is exact when every change has at most K candidates and the node budget suffices.
+ */
+import type { BeatGrid } from './track';
+import type { TempoTarget, TimelineStep } from './workout';
+import type { Bpm, Seconds, TrackTime } from './units';
+import { trackTime } from './units';
+import { effectiveBpm, fitTempo, gridOnClock } from './beat-grid';
+import {
+  anyTempoList, candidateFor, candidateList, CANDIDATES_PER_CHANGE, indexPool, pickCandidates, targetKey, targetsExclude,
+  type Candidate, type PoolIndex, type PoolTrack,
+} from './music-pool';
+
+/** Planner settings. */
+export interface MusicPlanOptions {
+  /** Most a track may be sped up or slowed down, in percent (10 → rates 0.9..1.1); clamped to 0..50. */
+  maxTempoChangePct: number;
+  /** Tracks the user pinned, by segment index; an id not in the pool is ignored with a warning. */
+  lockedTrackIds?: Record<number, string>;
+  /** Search nodes to spend after the first plan is found; the default keeps a 60-minute plan under ~50 ms. */
+  searchBudget?: number;
+}
+
+/** One track playing for a stretch of the workout. */
+export interface MusicSegment {
+  trackId: string;
+  /** Start and end on the workout clock, seconds. */
+  startSec: Seconds;
+  endSec: Seconds;
+  /** Where in the track playback starts: its first downbeat. */
+  trackOffsetSec: TrackTime;
+  /** 1 = unchanged tempo. */
+  playbackRate: number;
+  /** Tempo heard: the track's BPM × playbackRate. */
+  musicBpm: Bpm;
+  /** What the music counts as for the first tempo target it plays under (musicBpm × 2, × 1 or × ½); null if none. */
+  targetBpm: Bpm | null;
+  /** Percent by which the tempo misses the step's target; 0 = fits. */
+  missPct: number;
+  /** True when this track already played earlier in the workout. */
+  isRepeat: boolean;
+  /** Indexes of the steps this segment plays under. */
+  stepIndexes: number[];
+  /** The track's beat grid on the workout clock. */
+  grid: BeatGrid;
+}
+
+/** The planner's answer: segments in playing order that tile the workout, and problems in plain words. */
+export interface MusicPlan {
+  segments: MusicSegment[];
+  warnings: string[];
+  /** The plan's cost as documented above. */
+  cost: number;
+}
+
+/** Weights of the plan cost. */
+export const PLAN_COST = { trackChange: 1, tempoChange: 0.5, perPercent: 0.2, repeat: 10, misfit: 100, perMissPercent: 1 } as const;
+
+const EPS_SEC = 1e-6;
+const DEFAULT_BUDGET = 4000;
+
+/** Returns the cost of one segment, without the track change that precedes it. */
+export function segmentCost(playbackRate: number, missPct: number, isRepeat: boolean): number {
+  const changePct = Math.abs(playbackRate - 1) * 100;
+  let cost = changePct > 1e-7 ? PLAN_COST.tempoChange + PLAN_COST.perPercent * changePct : 0;
+  if (isRepeat) cost += PLAN_COST.repeat;
+  if (missPct > 0) cost += PLAN_COST.misfit + PLAN_COST.perMissPercent * missPct;
+  return cost;
+}
+
+/** Returns the cost of a whole plan: its segments plus one per track change. */
+export const planCost = (segments: readonly Pick<MusicSegment, 'playbackRate' | 'missPct' | 'isRepeat'>[]): number =>
+  segments.reduce((sum, s, i) => sum + segmentCost(s.playbackRate, s.missPct, s.isRepeat) + (i > 0 ? PLAN_COST.trackChange : 0), 0);
+
+/** Returns true when two targets ask for the same tempo. */
+export const sameTarget = (a: TempoTarget | null, b: TempoTarget | null): boolean =>
+  a === b || (a !== null && b !== null && a.minBpm === b.minBpm && a.maxBpm === b.maxBpm && a.allowHalfDouble === b.allowHalfDouble);
+
+/** Returns true when music at `musicBpm`, started for `createdFor`, may keep playing into a step with `next` as target. */
+export function canContinue(musicBpm: Bpm, createdFor: TempoTarget | null, next: TempoTarget | null): boolean {
+  return next === null || (createdFor !== null && sameTarget(createdFor, next)) || fitTempo(musicBpm, next, 0).missPct === 0;
+}
+
+interface Choice {
+  cand: Candidate;
+  isRepeat: boolean;
+  endSec: Seconds;
+  lastStep: number;
+  cost: number;
+}
+
+// Where the segment started at `startSec` in step `stepIdx` ends, following the continuation rule.
+function extend(steps: readonly TimelineStep[], stepIdx: number, startSec: Seconds, cand: Candidate): { endSec: Seconds; lastStep: number } {
+  const runsOutSec = startSec + cand.track.availSec / cand.fit.playbackRate;
+  const musicBpm = cand.track.bpm * cand.fit.playbackRate;
+  const createdFor = steps[stepIdx].step.tempo;
+  for (let j = stepIdx; ; j += 1) {
+    const stepEnd = steps[j].startSec + steps[j].durationSec;
+    if (runsOutSec < stepEnd - EPS_SEC) return { endSec: runsOutSec, lastStep: j };
+    if (j + 1 >= steps.length || !canContinue(musicBpm, createdFor, steps[j + 1].step.tempo)) return { endSec: stepEnd, lastStep: j };
+  }
+}
+
+/** Returns the music plan for `steps` from `pool`: which track plays when, at what rate, and warnings in plain words. */
+export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTrack[], options: MusicPlanOptions): MusicPlan {
+  const maxPct = Math.min(Math.max(options.maxTempoChangePct, 0), 50);
+  const locks = options.lockedTrackIds ?? {};
+  const playable = steps.filter((s) => s.durationSec > 0);
+  const index = indexPool(pool, playable, maxPct);
+  const warnings: string[] = [];
+  if (playable.length === 0) return { segments: [], warnings, cost: 0 };
+  if (index.tracks.length === 0) {
+    return { segments: [], warnings: ['No tracks are ready to play: the workout will run without music.'], cost: 0 };
+  }
+  for (const [k, id] of Object.entries(locks)) {
+    if (!index.byId.has(id)) warnings.push(`The track pinned to part ${Number(k) + 1} is not in the library any more: another one plays instead.`);
+  }
+  const totalSec = playable[playable.length - 1].startSec + playable[playable.length - 1].durationSec;
+  const forcedFrom = forcedChangesFrom(index, playable, Object.keys(locks).length > 0);
+  const nextTargets = nextTargetsAfter(playable);
+  const used = new Int32Array(index.tracks.length);
+  const path: Choice[] = [];
+  let best: Choice[] | null = null;
+  let bestCost = Infinity;
+  let nodes = 0;
+  const budget = options.searchBudget ?? DEFAULT_BUDGET;
+
+  const choicesAt = (k: number, stepIdx: number, startSec: Seconds): Choice[] => {
+    const target = playable[stepIdx].step.tempo;
+    const locked = locks[k] !== undefined ? index.byId.get(locks[k]) : undefined;
+    const list = target ? candidateList(index, target) : anyTempoList(index, nextTargets[stepIdx]);
+    const cands = locked ? [candidateFor(index, locked, target)] : pickCandidates(list, used, CANDIDATES_PER_CHANGE);
+    return cands
+      .map((cand) => {
+        const isRepeat = used[cand.track.index] > 0;
+        const cost = segmentCost(cand.fit.playbackRate, cand.fit.missPct, isRepeat) + (k > 0 ? PLAN_COST.trackChange : 0);
+        return { cand, isRepeat, cost, ...extend(playable, stepIdx, startSec, cand) };
+      })
+      .sort((a, b) => a.cost - b.cost || b.endSec - a.endSec);
+  };
+
+  // Least cost still to come: one track change per segment that must follow.
+  const lowerBound = (k: number, stepIdx: number, startSec: Seconds): number => {
+    const bySpan = Math.ceil((totalSec - startSec) / index.longestCoverSec - EPS_SEC);
+    const segmentsLeft = Math.max(1, bySpan, 1 + forcedFrom[stepIdx]);
+    return PLAN_COST.trackChange * (k > 0 ? segmentsLeft : segmentsLeft - 1);
+  };
+
+  // Iterative depth-first search: a workout may have thousands of segments, too deep for recursion.
+  interface Frame { choices: Choice[]; next: number; costBefore: number }
+  const stack: Frame[] = [{ choices: choicesAt(0, 0, 0), next: 0, costBefore: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (path.length === stack.length) {
+      const undo = path.pop() as Choice;
+      used[undo.cand.track.index] -= 1;
+    }
+    if (frame.next >= frame.choices.length || (best !== null && nodes >= budget)) {
+      stack.pop();
+      continue;
+    }
+    const choice = frame.choices[frame.next++];
+    const cost = frame.costBefore + choice.cost;
+    nodes += 1;
+    path.push(choice);
+    used[choice.cand.track.index] += 1;
+    const done = choice.endSec >= totalSec - EPS_SEC;
+    if (done) {
+      if (cost < bestCost - 1e-9) {
+        bestCost = cost;
+        best = path.slice();
+      }
+      continue;
+    }
+    const stepIdx = choice.endSec >= playable[choice.lastStep].startSec + playable[choice.lastStep].durationSec - EPS_SEC ? choice.lastStep + 1 : choice.lastStep;
+    if (cost + lowerBound(path.length, stepIdx, choice.endSec) >= bestCost - 1e-9) continue;
+    stack.push({ choices: choicesAt(path.length, stepIdx, choice.endSec), next: 0, costBefore: cost });
+  }
+  const segments = toSegments(best ?? [], playable);
+  warnings.push(...describeProblems(index, playable, segments));
+  return { segments, warnings, cost: bestCost };
+}
+
+function toSegments(choices: readonly Choice[], steps: readonly TimelineStep[]): MusicSegment[] {
+  let startSec = 0;
+  let stepIdx = 0;
+  return choices.map((c) => {
+    const t = c.cand.track;
+    const rate = c.cand.fit.playbackRate;
+    const stepIndexes: number[] = [];
+    for (let j = stepIdx; j <= c.lastStep; j += 1) stepIndexes.push(steps[j].index);
+    const firstTarget = steps.slice(stepIdx, c.lastStep + 1).find((s) => s.step.tempo !== null)?.step.tempo ?? null;
+    const seg: MusicSegment = {
+      trackId: t.record.id,
+      startSec,
+      endSec: c.endSec,
+      trackOffsetSec: trackTime(t.offsetSec),
+      playbackRate: rate,
+      musicBpm: t.bpm * rate,
+      targetBpm: firstTarget ? effectiveBpm(t.bpm * rate, firstTarget) : null,
+      missPct: c.cand.fit.missPct,
+      isRepeat: c.isRepeat,
+      stepIndexes,
+      grid: gridOnClock(t.grid, t.offsetSec, rate, startSec),
+    };
+    const lastEnd = steps[c.lastStep].startSec + steps[c.lastStep].durationSec;
+    stepIdx = c.endSec >= lastEnd - EPS_SEC ? c.lastStep + 1 : c.lastStep;
+    startSec = c.endSec;
+    return seg;
+  });
+}
+
+
+// For each step, the next tempo target after it (null when none follows).
+function nextTargetsAfter(steps: readonly TimelineStep[]): (TempoTarget | null)[] {
+  const out: (TempoTarget | null)[] = new Array(steps.length).fill(null);
+  for (let i = steps.length - 2; i >= 0; i -= 1) out[i] = steps[i + 1].step.tempo ?? out[i + 1];
+  return out;
+}
+
+// forcedFrom[i]: track changes that must happen after a segment starting in step i, because consecutive
+// targets (nulls between them aside) accept no common tempo. Pinned tracks may misfit, so then none are sure.
+function forcedChangesFrom(index: PoolIndex, steps: readonly TimelineStep[], hasLocks: boolean): number[] {
+  const counts: number[] = new Array(steps.length + 1).fill(0);
+  if (hasLocks) return counts;
+  let prev = -1;
+  steps.forEach((s, j) => {
+    const t = s.step.tempo;
+    if (!t) return;
+    const a = prev >= 0 ? steps[prev].step.tempo : null;
+    if (a && targetsExclude(a, t) && candidateList(index, a).covered && candidateList(index, t).covered) counts[prev] += 1;
+    prev = j;
+  });
+  for (let i = steps.length - 1; i >= 0; i -= 1) counts[i] += counts[i + 1];
+  return counts;
+}
+
+const bpmText = (bpm: Bpm): string => String(Math.round(bpm * 10) / 10);
+const rangeText = (t: TempoTarget): string => `between ${bpmText(t.minBpm)} and ${bpmText(t.maxBpm)} BPM`;
+const stepText = (s: TimelineStep): string => `Step ${s.index + 1} "${s.step.name}"`;
+
+// One line per distinct problem, naming the first step it hits and how many more.
+function describeProblems(index: PoolIndex, steps: readonly TimelineStep[], segments: readonly MusicSegment[]): string[] {
+  const byIndex = new Map(steps.map((s) => [s.index, s]));
+  const found = new Map<string, { line: string; more: number }>();
+  const note = (key: string, line: string): void => {
+    const seen = found.get(key);
+    if (seen) seen.more += 1;
+    else found.set(key, { line, more: 0 });
+  };
+  for (const s of steps) {
+    const t = s.step.tempo;
+    const list = t ? candidateList(index, t) : null;
+    if (!t || !list || list.covered) continue;
+    const closest = list.cands[0].track.bpm;
+    note(`uncovered ${targetKey(t)}`, `${stepText(s)}: no tracks ${rangeText(t)}: closest is ${bpmText(effectiveBpm(closest, t))}`);
+  }
+  for (const seg of segments) {
+    const s = byIndex.get(seg.stepIndexes[0]) as TimelineStep;
+    const t = s.step.tempo;
+    const title = index.byId.get(seg.trackId)?.record.title ?? seg.trackId;
+    if (seg.missPct > 0 && t && candidateList(index, t).covered) {
+      note(`pinned ${seg.trackId}`, `${stepText(s)}: the pinned track "${title}" (${bpmText(seg.musicBpm)} BPM) does not fit ${rangeText(t)}`);
+    } else if (seg.isRepeat && seg.missPct === 0) {
+      const why = t ? `too few tracks ${rangeText(t)}` : 'too few tracks to fill the workout';
+      note(`repeat ${targetKey(t)}`, `${stepText(s)}: "${title}" plays again: the library has ${why}`);
+    }
+  }
+  return [...found.values()].map(({ line, more }) => (more > 0 ? `${line} (and ${more} more like it)` : line));
+}

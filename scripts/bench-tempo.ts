@@ -1,0 +1,133 @@
+/**
+ * Tempo benchmark: scores our CLI and a reference detector (music-tempo) with the shared scorer
+ * (`tools/bpm-score.mjs`, batch mode) on `corpus/bpm`, side by side with ratios ours/reference,
+ * then measures analysis-only time per audio-minute and the CLI's peak memory on a 10-minute
+ * track. `npx tsx scripts/bench-tempo.ts` (shared dir: ../shared or $MONTAGE_SHARED).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeTrack } from '../src/analysis/analyze-track';
+import { ANALYSIS_RATE } from '../src/analysis/novelty';
+import { decodeFile } from './decode-file';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = path.join(repo, 'node_modules', '.bin', 'tsx');
+
+interface Summary {
+  n: number;
+  acc1: number | null;
+  acc2: number | null;
+  beatF: number | null;
+  phaseOK: number | null;
+  downOK?: number | null;
+  rejected?: number;
+  medianSPerMin: number | null;
+  peakRssMB: number | null;
+}
+
+/** Runs the scorer on `script` and returns its summary groups. */
+function score(sharedDir: string, name: string, script: string, outDir: string): Record<string, Summary> {
+  const out = path.join(outDir, `${name}.json`);
+  const scorer = path.join(sharedDir, 'tools', 'bpm-score.mjs');
+  const corpus = path.join(sharedDir, 'corpus', 'bpm');
+  const run = spawnSync(process.execPath, [scorer, '--corpus', corpus, '--mode', 'batch', '--quiet', '--name', name, '--out', out, '--', tsx, path.join(repo, 'scripts', script)], { encoding: 'utf8', cwd: repo, maxBuffer: 64 << 20 });
+  if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`scorer failed for ${name}: ${run.stderr}`);
+  return (JSON.parse(fs.readFileSync(out, 'utf8')) as { summary: Record<string, Summary> }).summary;
+}
+
+const pct = (x: number | null | undefined): string => (x == null ? '–' : `${(100 * x).toFixed(0)} %`);
+const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a == null || b == null || b === 0 ? '–' : (a / b).toFixed(2));
+
+/** Returns seconds of analysis (no decoding) per audio-minute over the corpus clips, after a warm-up pass. */
+async function analysisSecondsPerMinute(corpusDir: string): Promise<number> {
+  const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.mp3') && !f.startsWith('full_'));
+  const clips = await Promise.all(files.map((f) => decodeFile(path.join(corpusDir, f), ANALYSIS_RATE)));
+  for (const clip of clips) analyzeTrack(clip.pcm, clip.sampleRate);
+  const started = performance.now();
+  for (const clip of clips) analyzeTrack(clip.pcm, clip.sampleRate);
+  const minutes = clips.reduce((sum, clip) => sum + clip.durationSec / 60, 0);
+  return (performance.now() - started) / 1000 / minutes;
+}
+
+/** Writes a 10-minute mono 16-bit WAV made by looping `source` and returns its path. */
+async function writeTenMinuteWav(source: string, outDir: string): Promise<string> {
+  const rate = 44100;
+  const { pcm } = await decodeFile(source, rate);
+  const frames = 600 * rate;
+  const bytes = Buffer.alloc(44 + frames * 2);
+  bytes.write('RIFF', 0);
+  bytes.writeUInt32LE(36 + frames * 2, 4);
+  bytes.write('WAVEfmt ', 8);
+  bytes.writeUInt32LE(16, 16);
+  bytes.writeUInt16LE(1, 20);
+  bytes.writeUInt16LE(1, 22);
+  bytes.writeUInt32LE(rate, 24);
+  bytes.writeUInt32LE(rate * 2, 28);
+  bytes.writeUInt16LE(2, 32);
+  bytes.writeUInt16LE(16, 34);
+  bytes.write('data', 36);
+  bytes.writeUInt32LE(frames * 2, 40);
+  for (let i = 0; i < frames; i++) bytes.writeInt16LE(Math.round(Math.max(-1, Math.min(1, pcm[i % pcm.length])) * 32767), 44 + 2 * i);
+  const file = path.join(outDir, 'ten-minutes.wav');
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** Returns the CLI's peak resident memory (MB) and its own timeMs for one file. */
+function measureCli(file: string): { peakMB: number | null; line: string } {
+  const report = path.join(os.tmpdir(), `montage-rss-${process.pid}.txt`);
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, tsx, path.join(repo, 'scripts', 'analyze.ts'), file], { encoding: 'utf8', cwd: repo });
+  let peakMB: number | null;
+  try {
+    peakMB = Number(fs.readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024;
+    fs.unlinkSync(report);
+  } catch {
+    peakMB = null; // no /usr/bin/time here
+  }
+  return { peakMB, line: run.stdout.trim().slice(0, 160) };
+}
+
+/** Runs the whole benchmark and returns the report, one line per entry. */
+export async function benchTempo(sharedDir: string): Promise<string[]> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'montage-bench-'));
+  const corpusDir = path.join(sharedDir, 'corpus', 'bpm');
+  const ours = score(sharedDir, 'montage', 'analyze.ts', outDir);
+  const reference = score(sharedDir, 'music-tempo', 'reference-tempo.ts', outDir);
+  const lines = [`Tempo benchmark on ${corpusDir} (scorer batch mode)`, ''];
+  const row = (label: string, a: string, b: string, r: string): string => `${label.padEnd(34)}${a.padStart(10)}${b.padStart(13)}${r.padStart(10)}`;
+  lines.push(row('metric', 'montage', 'music-tempo', 'ratio'));
+  for (const [group, title] of [['core', 'steady tempo'], ['variable', 'tempo change']] as const) {
+    const a = ours[group];
+    const b = reference[group];
+    if (!a || !b) continue;
+    lines.push(`${title} (${a.n} clips)`);
+    lines.push(row('  Acc1', pct(a.acc1), pct(b.acc1), ratio(a.acc1, b.acc1)));
+    lines.push(row('  Acc2', pct(a.acc2), pct(b.acc2), ratio(a.acc2, b.acc2)));
+    lines.push(row('  beat F', a.beatF?.toFixed(2) ?? '–', b.beatF?.toFixed(2) ?? '–', ratio(a.beatF, b.beatF)));
+    lines.push(row('  PhaseOK', pct(a.phaseOK), pct(b.phaseOK), ratio(a.phaseOK, b.phaseOK)));
+    if (group === 'core') lines.push(row('  downbeat OK', pct(a.downOK), '–', '–'));
+    lines.push(row('  s per audio-minute (median)', a.medianSPerMin?.toFixed(3) ?? '–', b.medianSPerMin?.toFixed(3) ?? '–', ratio(a.medianSPerMin, b.medianSPerMin)));
+  }
+  const nobeatA = ours.nobeat;
+  const nobeatB = reference.nobeat;
+  if (nobeatA && nobeatB) lines.push(row('no-beat rejected', `${nobeatA.rejected}/${nobeatA.n}`, `${nobeatB.rejected}/${nobeatB.n}`, ''));
+  lines.push(row('peak RSS of the batch, MB', ours.core?.peakRssMB?.toFixed(0) ?? '–', reference.core?.peakRssMB?.toFixed(0) ?? '–', ratio(ours.core?.peakRssMB, reference.core?.peakRssMB)));
+  lines.push('');
+  lines.push(`analysis only (no decoding): ${(await analysisSecondsPerMinute(corpusDir)).toFixed(4)} s per audio-minute`);
+  const full = fs.readdirSync(corpusDir).find((f) => f.startsWith('full_')) ?? fs.readdirSync(corpusDir).find((f) => f.endsWith('.mp3'));
+  if (full) {
+    const wav = await writeTenMinuteWav(path.join(corpusDir, full), outDir);
+    const { peakMB, line } = measureCli(wav);
+    lines.push(`10-minute WAV through the CLI: peak RSS ${peakMB?.toFixed(0) ?? '–'} MB; ${line}…`);
+  }
+  fs.rmSync(outDir, { recursive: true, force: true });
+  return lines;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const shared = process.env.MONTAGE_SHARED ?? path.resolve(repo, '..', 'shared');
+  for (const line of await benchTempo(shared)) console.log(line);
+}

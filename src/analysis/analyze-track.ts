@@ -1,0 +1,111 @@
+/**
+ * Tempo, beat and downbeat analysis of one track: the pipeline.
+ * Method: onset envelope (novelty.ts) → ACF tempo candidates and octave choice (tempo-estimate.ts)
+ * → local tempo curve (tempo-curve.ts) → dynamic-programming beats (beat-track.ts) → a straight
+ * grid when the tempo is constant (beat-grid.ts) → meter and downbeats (downbeat.ts) →
+ * confidence (confidence.ts). Synchronous and deterministic; no DOM or Node APIs.
+ * Cost ≈ one 256-point FFT per 11.6 ms of audio plus O(n) passes; memory ≈ 6 bytes per input sample.
+ * Known failures: see each module; octave errors on music notated far from 80–180 BPM.
+ */
+import type { Bpm } from '../core/units';
+import { beatAccents, estimateMeter } from './downbeat';
+import { beatConfidence, meanAtBeats } from './confidence';
+import { fitBeatGrid, gridBeats } from './beat-grid';
+import { trackBeats } from './beat-track';
+import { ANALYSIS_RATE, computeNovelty, type Novelty } from './novelty';
+import { autocorrelate, normalizeOnsets } from './onset-envelope';
+import { resample } from './resample';
+import { pickWithTag } from './tag-hint';
+import { trackTempoCurve } from './tempo-curve';
+import { noBeatAnalysis, type AnalyzeOptions, type TempoAnalysis } from './tempo-analysis';
+import { tempoCandidates, WORKOUT_PRIOR } from './tempo-estimate';
+
+/** Inputs shorter than this (seconds) have no measurable beat. */
+export const MIN_ANALYSIS_SECONDS = 2.5;
+/** Below this RMS (≈ −74 dBFS) the input counts as silence. */
+const SILENCE_RMS = 2e-4;
+/** Below this mean flux per frame the input has no onsets at all (a held tone, hum). */
+const FLAT_FLUX = 0.02;
+/** Flux peaks come this long after the onset that caused them (measured on click tracks). */
+const ONSET_LAG_SEC = 0.008;
+const ACF_SECONDS = 5;
+
+/** Returns the tempo, beats and downbeats of mono `pcm` at `sampleRate` Hz. */
+export function analyzeTrack(pcm: Float32Array, sampleRate: number, options: AnalyzeOptions = {}): TempoAnalysis {
+  if (!(sampleRate > 0) || pcm.length / sampleRate < MIN_ANALYSIS_SECONDS) return noBeatAnalysis();
+  const novelty = computeNovelty(resample(pcm, sampleRate, ANALYSIS_RATE));
+  if (novelty.inputRms < SILENCE_RMS) return noBeatAnalysis();
+  const { fps, flux } = novelty;
+  let fluxSum = 0;
+  for (let t = 0; t < flux.length; t++) fluxSum += flux[t];
+  if (fluxSum / flux.length < FLAT_FLUX) return noBeatAnalysis();
+
+  const onsets = normalizeOnsets(flux, fps);
+  const acf = autocorrelate(onsets, Math.min(Math.round(ACF_SECONDS * fps), onsets.length - 2));
+  const prior = options.preferredBpm ? { ...WORKOUT_PRIOR, preferred: options.preferredBpm } : WORKOUT_PRIOR;
+  const candidates = tempoCandidates(acf, fps, prior);
+  if (candidates.length === 0) return noBeatAnalysis();
+  const chosenIndex = pickWithTag(candidates, options.tagBpm);
+  const chosen = candidates[chosenIndex];
+
+  const curve = trackTempoCurve(onsets, fps, chosen.periodFrames);
+  const tracked = trackBeats(onsets, curve.periodFrames);
+  const active = activeRange(novelty);
+  let beatFrames = tracked;
+  let bpm: Bpm = chosen.bpm;
+  if (curve.isConstant) {
+    const fit = fitBeatGrid(tracked, chosen.periodFrames);
+    if (fit) {
+      beatFrames = gridBeats(fit, active.from - fit.period / 2, active.to);
+      bpm = (60 * fps) / fit.period;
+    }
+  } else {
+    beatFrames = tracked.filter((t) => t >= active.from - 2 && t <= active.to);
+    bpm = (60 * fps) / medianInterval(beatFrames, chosen.periodFrames);
+  }
+  beatFrames = beatFrames.filter((t) => t >= 0);
+
+  const meter = estimateMeter(beatAccents(novelty, beatFrames));
+  const beatContrast = meanAtBeats(onsets, beatFrames) / Math.max(1e-9, mean(onsets));
+  const confidence = beatConfidence(chosen.salience, beatContrast);
+  const toSeconds = (frame: number): number => Math.max(0, frame / fps + novelty.offsetSec - ONSET_LAG_SEC);
+  const beats = beatFrames.map(toSeconds);
+  const downbeats = beats.filter((_, i) => i % meter.beatsPerBar === meter.firstDownbeatIndex);
+  const bestScore = candidates[0].score || 1;
+  return {
+    bpm: round2(bpm),
+    confidence: round2(confidence),
+    beats: beats.map(round3),
+    firstBeat: beats.length ? round3(beats[0]) : null,
+    downbeats: downbeats.map(round3),
+    beatsPerBar: meter.beatsPerBar,
+    firstDownbeat: downbeats.length ? round3(downbeats[0]) : null,
+    constantTempo: curve.isConstant,
+    bpmMin: round2(curve.isConstant ? bpm : (60 * fps) / curve.maxPeriod),
+    bpmMax: round2(curve.isConstant ? bpm : (60 * fps) / curve.minPeriod),
+    alternatives: candidates
+      .filter((_, i) => i !== chosenIndex)
+      .map((c) => ({ bpm: round2(c.bpm * (bpm / chosen.bpm)), score: round2(c.score / bestScore) })),
+  };
+}
+
+/** Returns the first and last frame (exclusive) where the level is above near-silence. */
+function activeRange(novelty: Novelty): { from: number; to: number } {
+  const { rms } = novelty;
+  const threshold = 0.03; // relative to the track's average RMS of 1
+  let from = 0;
+  while (from < rms.length && rms[from] < threshold) from++;
+  let to = rms.length;
+  while (to > from && rms[to - 1] < threshold) to--;
+  return { from, to };
+}
+
+/** Returns the median distance between consecutive beats, or `fallback` with fewer than two. */
+function medianInterval(beats: number[], fallback: number): number {
+  const gaps = beats.slice(1).map((b, i) => b - beats[i]).sort((a, b) => a - b);
+  return gaps.length ? gaps[gaps.length >> 1] : fallback;
+}
+
+const mean = (values: Float32Array): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;

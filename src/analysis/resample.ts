@@ -1,0 +1,117 @@
+/**
+ * Channel mixing and sample-rate conversion for analysis.
+ * Method: area averaging (a box filter over each output period) when downsampling, linear
+ * interpolation when upsampling. Cost O(n), one pass. Aliasing is only partly suppressed, which
+ * onset detection tolerates; do not use it for listening.
+ */
+
+/** Returns the average of the channels as one new Float32Array (a copy even for one channel). */
+export function toMono(channels: Float32Array[]): Float32Array {
+  if (channels.length === 0) return new Float32Array(0);
+  const length = Math.min(...channels.map((c) => c.length));
+  const out = new Float32Array(length);
+  for (const channel of channels) {
+    for (let i = 0; i < length; i++) out[i] += channel[i];
+  }
+  if (channels.length > 1) {
+    const scale = 1 / channels.length;
+    for (let i = 0; i < length; i++) out[i] *= scale;
+  }
+  return out;
+}
+
+/** Returns `pcm` resampled from `fromRate` to `toRate` Hz (the same array when the rates match). */
+export function resample(pcm: Float32Array, fromRate: number, toRate: number): Float32Array {
+  if (fromRate === toRate) return pcm;
+  const ratio = fromRate / toRate;
+  const outLength = Math.floor(pcm.length / ratio);
+  const out = new Float32Array(outLength);
+  if (ratio < 1) {
+    for (let k = 0; k < outLength; k++) {
+      const x = k * ratio;
+      const i = Math.floor(x);
+      const frac = x - i;
+      const next = i + 1 < pcm.length ? pcm[i + 1] : pcm[i];
+      out[k] = pcm[i] + (next - pcm[i]) * frac;
+    }
+    return out;
+  }
+  // Each output sample is the mean of the input over [k·ratio, (k+1)·ratio), partial samples weighted.
+  let start = 0;
+  for (let k = 0; k < outLength; k++) {
+    const end = (k + 1) * ratio;
+    const i0 = Math.floor(start);
+    const i1 = Math.floor(end);
+    let sum: number;
+    if (i0 === i1) {
+      sum = pcm[i0] * (end - start);
+    } else {
+      sum = pcm[i0] * (i0 + 1 - start);
+      for (let i = i0 + 1; i < i1; i++) sum += pcm[i];
+      if (i1 < pcm.length) sum += pcm[i1] * (end - i1);
+    }
+    out[k] = sum / ratio;
+    start = end;
+  }
+  return out;
+}
+
+/** A downsampler fed chunk by chunk: `push` mono chunks, then `finish` returns the whole output. */
+export interface StreamResampler {
+  push(chunk: Float32Array): void;
+  /** Returns everything pushed, at the output rate, as one array. */
+  finish(): Float32Array;
+  /** Output samples produced so far. */
+  readonly length: number;
+}
+
+/** Returns a streaming box-filter resampler from `fromRate` to `toRate` Hz (pass-through when not downsampling). */
+export function createStreamResampler(fromRate: number, toRate: number): StreamResampler {
+  const ratio = fromRate / toRate;
+  const chunks: Float32Array[] = [];
+  let length = 0;
+  let position = 0; // input samples consumed
+  let boundary = ratio; // input position where the current output sample ends
+  let sum = 0;
+  const push = (chunk: Float32Array): void => {
+    if (ratio <= 1) {
+      chunks.push(chunk.slice());
+      length += chunk.length;
+      return;
+    }
+    const out = new Float32Array(Math.ceil(chunk.length / ratio) + 1);
+    let count = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const x = chunk[i];
+      const end = position + 1;
+      if (end < boundary) {
+        sum += x;
+      } else {
+        const inside = boundary - position;
+        out[count++] = (sum + x * inside) / ratio;
+        sum = x * (1 - inside);
+        boundary += ratio;
+      }
+      position = end;
+    }
+    chunks.push(out.subarray(0, count));
+    length += count;
+  };
+  const finish = (): Float32Array => {
+    const all = new Float32Array(length);
+    let offset = 0;
+    for (const c of chunks) {
+      all.set(c, offset);
+      offset += c.length;
+    }
+    chunks.length = 0;
+    return ratio <= 1 ? resample(all, fromRate, toRate) : all;
+  };
+  return {
+    push,
+    finish,
+    get length() {
+      return ratio <= 1 ? Math.floor((length * toRate) / fromRate) : length;
+    },
+  };
+}

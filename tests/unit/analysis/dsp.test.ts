@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createPowerSpectrum } from '../../../src/analysis/fft';
+import { createStreamResampler, resample, toMono } from '../../../src/analysis/resample';
+import { sine } from '../../helpers/signals';
+
+describe('createPowerSpectrum', () => {
+  it('matches a direct DFT', () => {
+    const size = 64;
+    const frame = Float32Array.from({ length: size }, (_, i) => Math.sin(i * 0.37) + (i % 5) * 0.1);
+    const power = new Float32Array(size / 2 + 1);
+    createPowerSpectrum(size).power(frame, power);
+    for (let k = 0; k <= size / 2; k++) {
+      let re = 0;
+      let im = 0;
+      for (let n = 0; n < size; n++) {
+        re += frame[n] * Math.cos((2 * Math.PI * k * n) / size);
+        im -= frame[n] * Math.sin((2 * Math.PI * k * n) / size);
+      }
+      expect(power[k]).toBeCloseTo(re * re + im * im, 3);
+    }
+  });
+
+  it('rejects sizes that are not powers of two', () => {
+    expect(() => createPowerSpectrum(100)).toThrow(RangeError);
+  });
+});
+
+describe('toMono and resample', () => {
+  it('averages channels', () => {
+    expect(Array.from(toMono([Float32Array.of(1, 0, 1), Float32Array.of(0, 0, 1)]))).toEqual([0.5, 0, 1]);
+    expect(toMono([]).length).toBe(0);
+  });
+
+  it('keeps a tone below the new Nyquist frequency and the duration', () => {
+    const tone = sine(1, 440, 44100, 0.5);
+    const down = resample(tone, 44100, 11025);
+    expect(down.length).toBe(11025);
+    const rms = Math.sqrt(down.reduce((a, x) => a + x * x, 0) / down.length);
+    expect(rms).toBeGreaterThan(0.3); // a 440 Hz tone loses little in a 4-sample box filter
+  });
+
+  it('upsamples by interpolation', () => {
+    expect(Array.from(resample(Float32Array.of(0, 1), 1, 2))).toEqual([0, 0.5, 1, 1]);
+  });
+
+  it('streams the same output as the one-shot resampler', () => {
+    const tone = sine(0.5, 300, 44100);
+    const stream = createStreamResampler(44100, 11025);
+    for (let i = 0; i < tone.length; i += 1000) stream.push(tone.subarray(i, i + 1000));
+    const streamed = stream.finish();
+    const whole = resample(tone, 44100, 11025);
+    expect(streamed.length).toBe(whole.length);
+    for (let i = 0; i < whole.length; i++) expect(streamed[i]).toBeCloseTo(whole[i], 5);
+  });
+});

@@ -1,0 +1,136 @@
+/** Zod schemas for every stored record and for backup files: what a valid record looks like. */
+import { z } from 'zod';
+import type { TrackRecord } from '../core/track';
+import type { Workout, WorkoutNode } from '../core/workout';
+import type { Playlist } from '../core/playlist';
+import type { WorkoutSummary } from '../core/workout-log';
+
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(200);
+const bpm = z.number().min(1).max(1000);
+const seconds = z.number().min(0).max(1e7);
+const timeMs = z.number().int().min(0).max(1e14);
+
+/** A stored track record. */
+export const trackSchema: z.ZodType<TrackRecord> = z.object({
+  id,
+  fileName: text(1000),
+  title: text(2000),
+  artist: text(2000),
+  album: text(2000),
+  durationSec: seconds,
+  sizeBytes: z.number().int().min(0),
+  mimeType: text(200),
+  bpm: bpm.nullable(),
+  firstBeatSec: seconds,
+  firstDownbeatSec: seconds,
+  beatsPerBar: z.number().int().min(1).max(32),
+  confidence: z.number().min(0).max(1),
+  status: z.enum(['queued', 'analyzing', 'ready', 'failed']),
+  error: text(2000).optional(),
+  corrected: z.boolean(),
+  tagBpm: bpm.nullable(),
+  gainDb: z.number().min(-100).max(100).nullable(),
+  coverId: id.nullable(),
+  addedAt: timeMs,
+  source: z.enum(['user', 'demo']),
+});
+
+const tempoSchema = z.object({ minBpm: bpm, maxBpm: bpm, allowHalfDouble: z.boolean() });
+const stepSchema = z.object({
+  type: z.literal('step'),
+  id,
+  kind: z.enum(['warmup', 'work', 'recover', 'rest', 'cooldown']),
+  name: text(200),
+  duration: z.union([
+    z.object({ unit: z.literal('seconds'), value: z.number().positive().max(86400) }),
+    z.object({ unit: z.literal('bars'), value: z.number().int().positive().max(10000) }),
+  ]),
+  intensity: z.number().int().min(1).max(5),
+  tempo: tempoSchema.nullable(),
+  voice: text(500).nullable(),
+});
+const nodeSchema: z.ZodType<WorkoutNode> = z.lazy(() =>
+  z.union([
+    stepSchema,
+    z.object({ type: z.literal('repeat'), id, times: z.number().int().min(1).max(100), children: z.array(nodeSchema).max(500) }),
+  ]),
+);
+
+/** A stored workout. */
+export const workoutSchema: z.ZodType<Workout> = z.object({
+  id,
+  name: text(200),
+  nodes: z.array(nodeSchema).max(500),
+  updatedAt: timeMs,
+});
+
+const smartRulesSchema = z.object({
+  bpmMin: bpm.optional(),
+  bpmMax: bpm.optional(),
+  allowHalfDouble: z.boolean(),
+  minConfidence: z.number().min(0).max(1).optional(),
+  text: text(200).optional(),
+  artist: text(2000).optional(),
+  album: text(2000).optional(),
+  durationMinSec: seconds.optional(),
+  durationMaxSec: seconds.optional(),
+});
+
+/** A stored playlist, manual or smart. */
+export const playlistSchema: z.ZodType<Playlist> = z.discriminatedUnion('kind', [
+  z.object({ id, name: text(200), kind: z.literal('manual'), trackIds: z.array(id).max(100000), updatedAt: timeMs }),
+  z.object({ id, name: text(200), kind: z.literal('smart'), rules: smartRulesSchema, updatedAt: timeMs }),
+]);
+
+/** A stored workout-log entry. */
+export const workoutSummarySchema: z.ZodType<WorkoutSummary> = z.object({
+  id: z.number().int().positive().optional(),
+  workoutName: text(200),
+  startedAt: timeMs,
+  durationSec: seconds,
+  stepsDone: z.number().int().min(0),
+  stepsTotal: z.number().int().min(0),
+  tracksPlayed: z.array(id).max(10000),
+  avgMusicBpm: bpm.nullable(),
+});
+
+/** One track in a library export: the exact fields external tools read; full backups add the rest. */
+export const exportedTrackSchema = z.object({
+  id,
+  fileName: text(1000),
+  title: text(2000),
+  artist: text(2000),
+  album: text(2000),
+  durationSec: seconds,
+  bpm: bpm.nullable(),
+  firstBeatSec: seconds,
+  beatsPerBar: z.number().int().min(1).max(32),
+  confidence: z.number().min(0).max(1),
+  status: z.enum(['queued', 'analyzing', 'ready', 'failed']),
+  error: text(2000).optional(),
+  corrected: z.boolean(),
+  // Present in full backups only.
+  firstDownbeatSec: seconds.optional(),
+  sizeBytes: z.number().int().min(0).optional(),
+  mimeType: text(200).optional(),
+  tagBpm: bpm.nullable().optional(),
+  gainDb: z.number().min(-100).max(100).nullable().optional(),
+  addedAt: timeMs.optional(),
+  source: z.enum(['user', 'demo']).optional(),
+});
+
+/** A library export or full backup file (version 1). A library export has tracks only. */
+export const backupSchema = z.object({
+  version: z.literal(1),
+  exportedAt: z.string().max(100),
+  tracks: z.array(exportedTrackSchema).max(100000),
+  workouts: z.array(workoutSchema).max(10000).default([]),
+  playlists: z.array(playlistSchema).max(10000).default([]),
+  log: z.array(workoutSummarySchema).max(100000).default([]),
+});
+
+/** A parsed, valid backup file. */
+export type Backup = z.infer<typeof backupSchema>;
+/** One track entry of a backup file. */
+export type ExportedTrack = z.infer<typeof exportedTrackSchema>;

@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, MIGRATIONS, CorruptRecordError, openDb } from '../../../src/storage/db';
+import type { Migration } from '../../../src/storage/db';
+import { getTrack, listTracks } from '../../../src/storage/track-repo';
+import { listLog } from '../../../src/storage/log-repo';
+import { makeTrack } from './make-track';
+
+/** Creates a version-1 database with plain IndexedDB calls, as a user's browser holds it, and fills it. */
+function createV1(name: string, fill: (tx: IDBTransaction) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      const tracks = db.createObjectStore('tracks', { keyPath: 'id' });
+      tracks.createIndex('bpm', 'bpm');
+      tracks.createIndex('addedAt', 'addedAt');
+      for (const store of ['audio', 'covers', 'meta']) db.createObjectStore(store);
+      db.createObjectStore('workouts', { keyPath: 'id' });
+      db.createObjectStore('playlists', { keyPath: 'id' });
+      db.createObjectStore('log', { keyPath: 'id', autoIncrement: true });
+      fill(request.transaction!);
+    };
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+const v1Track = makeTrack({ id: 'b'.repeat(64), fileName: 'old.mp3', bpm: 174, corrected: true });
+const v1Summary = { workoutName: 'Intervals', startedAt: 1, durationSec: 600, stepsDone: 5, stepsTotal: 6, tracksPlayed: [v1Track.id], avgMusicBpm: 174 };
+
+function fillV1(tx: IDBTransaction) {
+  tx.objectStore('tracks').put(v1Track);
+  tx.objectStore('audio').put(new Blob([new Uint8Array([1, 2, 3])]), v1Track.id);
+  tx.objectStore('log').add(v1Summary);
+}
+
+describe('openDb', () => {
+  it('creates every store of version 1 with its keys and indexes', async () => {
+    const db = await openDb(`db-${crypto.randomUUID()}`);
+    expect(DB_VERSION).toBe(1);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['audio', 'covers', 'log', 'meta', 'playlists', 'tracks', 'workouts']);
+    const tx = db.transaction(['tracks', 'log']);
+    expect([...tx.objectStore('tracks').indexNames].sort()).toEqual(['addedAt', 'bpm']);
+    expect(tx.objectStore('log').autoIncrement).toBe(true);
+    db.close();
+  });
+
+  it('opens a version-1 database made by raw IndexedDB with its records intact', async () => {
+    const name = `db-${crypto.randomUUID()}`;
+    await createV1(name, fillV1);
+    const db = await openDb(name);
+    expect(await getTrack(db, v1Track.id)).toEqual(v1Track);
+    expect((await listLog(db)).entries).toEqual([{ ...v1Summary, id: 1 }]);
+    expect(await db.get('audio', v1Track.id)).toBeInstanceOf(Blob);
+    db.close();
+  });
+
+  it('runs an appended v2 migration on v1 data and keeps every record', async () => {
+    const name = `db-${crypto.randomUUID()}`;
+    await createV1(name, fillV1);
+    const v2: Migration = async (_db, tx) => {
+      tx.objectStore('tracks').createIndex('status', 'status');
+      await tx.objectStore('meta').put('v2', 'migratedBy');
+    };
+    const db = await openDb(name, [...MIGRATIONS, v2]);
+    expect(db.version).toBe(2);
+    expect(await getTrack(db, v1Track.id)).toEqual(v1Track);
+    expect(await db.get('meta', 'migratedBy')).toBe('v2');
+    expect(await db.transaction('tracks').store.index('bpm').getAll(174)).toHaveLength(1);
+    db.close();
+  });
+
+  it('leaves the old version and its data alone when a migration fails', async () => {
+    const name = `db-${crypto.randomUUID()}`;
+    await createV1(name, fillV1);
+    const broken: Migration = () => {
+      throw new Error('disk said no');
+    };
+    await expect(openDb(name, [...MIGRATIONS, broken])).rejects.toThrow(/could not be upgraded: disk said no.*left as it was/);
+    const db = await openDb(name);
+    expect(db.version).toBe(1);
+    expect(await getTrack(db, v1Track.id)).toEqual(v1Track);
+    db.close();
+  });
+
+  it('says so when the database was made by a newer version of the app', async () => {
+    const name = `db-${crypto.randomUUID()}`;
+    const later: Migration = () => undefined;
+    (await openDb(name, [...MIGRATIONS, later])).close();
+    await expect(openDb(name)).rejects.toThrow(/newer version of Montage/);
+  });
+});
+
+describe('validated reads', () => {
+  it('reports a damaged record by file name and field, and still lists the good ones', async () => {
+    const name = `db-${crypto.randomUUID()}`;
+    await createV1(name, (tx) => {
+      tx.objectStore('tracks').put(v1Track);
+      tx.objectStore('tracks').put({ ...makeTrack({ id: 'c'.repeat(64), fileName: 'broken.mp3' }), bpm: 'fast' });
+      tx.objectStore('tracks').put({ id: 'd'.repeat(64) });
+    });
+    const db = await openDb(name);
+    const { tracks, corrupt } = await listTracks(db);
+    expect(tracks).toEqual([v1Track]);
+    expect(corrupt).toHaveLength(2);
+    expect(corrupt[0].problem).toMatch(/broken\.mp3.*bpm/);
+    await expect(getTrack(db, 'c'.repeat(64))).rejects.toBeInstanceOf(CorruptRecordError);
+    await expect(getTrack(db, 'c'.repeat(64))).rejects.toThrow(/broken\.mp3/);
+    db.close();
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * The workout audio engine: the only place that drives Tone.js. The Transport is the
+ * master clock (its seconds are the workout's seconds); music segments are Players synced
+ * to it, and cues are placed at exact audio-clock times a lookahead window in advance —
+ * never from a callback whose time has already passed, so every sound starts on its sample,
+ * live and in offline rendering. Takes its context as a parameter.
+ */
+import * as Tone from 'tone';
+import { renderCueSound, type CueSound } from './cue-sounds';
+import type { EngineCue, EngineProgram, EngineSegment, ScheduledCue } from './engine-types';
+
+/** Engine settings; all optional. */
+export interface EngineOptions {
+  /** How far ahead cues are placed, seconds. */
+  lookaheadSec?: number;
+  /** Crossfade between tracks, seconds. */
+  crossfadeSec?: number;
+  /** Music starts this long before it is needed, seconds (load + decode time). */
+  prepareAheadSec?: number;
+  /** Mute the music or the cues (offline tests render them apart). */
+  include?: 'all' | 'music' | 'cues';
+  /** Called on the audio clock (via Draw) when a cue sounds: speech and visuals hang here. */
+  onCue?: (cue: EngineCue) => void;
+  /** Called once when the workout's end has sounded. */
+  onFinish?: () => void;
+  /** Called when a track fails to load; the workout goes on with the cues. */
+  onError?: (message: string) => void;
+}
+
+const TICK_SEC = 0.05;
+
+interface LiveSegment {
+  segment: EngineSegment;
+  player: Tone.Player | Tone.GrainPlayer | null;
+  state: 'loading' | 'ready' | 'failed';
+}
+
+/** Plays one workout program on a Tone context. Create one per workout; `dispose()` frees everything. */
+export class WorkoutEngine {
+  private readonly transport: ReturnType<typeof Tone.getTransport>;
+  private readonly musicBus: Tone.Gain;
+  private readonly cueBus: Tone.Gain;
+  private readonly cueBuffers = new Map<CueSound, Tone.ToneAudioBuffer>();
+  private readonly activeCues = new Set<Tone.ToneBufferSource>();
+  private readonly live = new Map<number, LiveSegment>();
+  private readonly options: Required<Omit<EngineOptions, 'onCue' | 'onFinish' | 'onError'>> & EngineOptions;
+  private program: EngineProgram | null = null;
+  private scheduledUntilSec = 0;
+  private repeatId: number | null = null;
+  private finished = false;
+  /** Every cue placed so far, in order (tests read this; the screen may too). */
+  readonly scheduled: ScheduledCue[] = [];
+
+  constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
+    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ...options };
+    this.transport = context.transport;
+    this.musicBus = new Tone.Gain({ context, gain: this.options.include === 'cues' ? 0 : 1 }).connect(context.destination);
+    this.cueBus = new Tone.Gain({ context, gain: this.options.include === 'music' ? 0 : 1 }).connect(context.destination);
+    for (const sound of ['work', 'rest', 'finish', 'start', 'tick', 'click', 'accent'] as CueSound[]) {
+      const samples = renderCueSound(sound, context.sampleRate);
+      const buffer = context.createBuffer(1, samples.length, context.sampleRate);
+      buffer.copyToChannel(samples, 0);
+      this.cueBuffers.set(sound, new Tone.ToneAudioBuffer(buffer));
+    }
+  }
+
+  /** Loads a program and prepares the music that starts within the prepare window. */
+  async load(program: EngineProgram, fromSec = 0): Promise<void> {
+    this.program = program;
+    await Promise.all(program.segments.map((s, i) => (s.endSec > fromSec && s.startSec <= fromSec + this.options.prepareAheadSec ? this.prepare(i) : null)));
+  }
+
+  /** Loads every segment now (offline rendering cannot wait for a later load). */
+  async loadAll(program: EngineProgram): Promise<void> {
+    this.program = program;
+    await Promise.all(program.segments.map((_, i) => this.prepare(i)));
+  }
+
+  /** Starts the workout `delaySec` from now, at workout position `fromSec`. */
+  start(delaySec = 0.1, fromSec = 0): void {
+    if (!this.program) throw new Error('No workout loaded.');
+    const startAt = this.context.currentTime + delaySec;
+    this.scheduledUntilSec = fromSec;
+    this.scheduleWindow(startAt, fromSec);
+    this.repeatId = this.transport.scheduleRepeat((time) => this.tick(time), TICK_SEC, 0);
+    this.transport.start(startAt, fromSec);
+  }
+
+  /** Pauses music and cues; cues not yet heard are placed again on resume. */
+  pause(): void {
+    const now = this.context.currentTime;
+    this.transport.pause(now);
+    this.scheduledUntilSec = this.transport.getSecondsAtTime(now);
+    this.cancelPendingCues(now);
+  }
+
+  /** Resumes after `pause()`. */
+  resume(delaySec = 0.05): void {
+    const startAt = this.context.currentTime + delaySec;
+    this.scheduleWindow(startAt, this.scheduledUntilSec);
+    this.transport.start(startAt);
+  }
+
+  /** Jumps to a workout position (skip step): music and cues follow. */
+  async seek(positionSec: number): Promise<void> {
+    const wasRunning = this.transport.state === 'started';
+    this.transport.pause();
+    this.cancelPendingCues(this.context.currentTime);
+    this.transport.seconds = positionSec;
+    this.scheduledUntilSec = positionSec;
+    await this.load(this.program!, positionSec);
+    if (wasRunning) this.resume();
+  }
+
+  /** Returns the workout position (seconds) now, by the audio clock. */
+  positionSec(): number {
+    return this.transport.getSecondsAtTime(this.context.currentTime);
+  }
+
+  /** Returns the segment playing at a workout position, or null. */
+  segmentAt(positionSec: number): EngineSegment | null {
+    return this.program?.segments.find((s) => s.startSec <= positionSec && positionSec < s.endSec) ?? null;
+  }
+
+  /** Stops everything; the engine can be disposed afterwards. */
+  stop(): void {
+    this.transport.stop();
+    this.cancelPendingCues(0);
+    if (this.repeatId !== null) this.transport.clear(this.repeatId);
+    this.repeatId = null;
+  }
+
+  /** Frees players, buffers and nodes. */
+  dispose(): void {
+    this.stop();
+    this.transport.cancel(0);
+    for (const live of this.live.values()) live.player?.dispose();
+    this.live.clear();
+    this.musicBus.dispose();
+    this.cueBus.dispose();
+    for (const b of this.cueBuffers.values()) b.dispose();
+  }
+
+  private tick(time: number): void {
+    if (!this.program) return;
+    const pos = this.transport.getSecondsAtTime(time);
+    this.scheduleWindow(time, pos);
+    this.program.segments.forEach((s, i) => {
+      if (!this.live.has(i) && s.startSec <= pos + this.options.prepareAheadSec && s.endSec > pos) void this.prepare(i);
+    });
+    for (const [i, live] of this.live) {
+      if (live.segment.endSec + 1 < pos) {
+        live.player?.dispose();
+        this.live.delete(i);
+      }
+    }
+    if (!this.finished && pos >= this.program.totalSec + 2) {
+      this.finished = true;
+      this.context.draw.schedule(() => this.options.onFinish?.(), time);
+    }
+  }
+
+  /** Places the cues of [scheduledUntil, pos + lookahead) at exact audio-clock times. */
+  private scheduleWindow(time: number, pos: number): void {
+    const until = pos + this.options.lookaheadSec;
+    if (until <= this.scheduledUntilSec) return;
+    for (const cue of this.program!.cuesBetween(this.scheduledUntilSec, until)) {
+      const ctxTime = time + (cue.timeSec - pos);
+      this.playCue(cue, ctxTime);
+    }
+    this.scheduledUntilSec = until;
+  }
+
+  private playCue(cue: EngineCue, ctxTime: number): void {
+    const buffer = this.cueBuffers.get(cue.sound)!;
+    const source = new Tone.ToneBufferSource({ context: this.context, url: buffer }).connect(this.cueBus);
+    source.onended = () => {
+      this.activeCues.delete(source);
+      source.dispose();
+    };
+    this.activeCues.add(source);
+    source.start(ctxTime);
+    this.scheduled.push({ cue, ctxTime });
+    if (cue.sound !== 'click' && cue.sound !== 'accent' && cue.sound !== 'tick') this.duck(ctxTime, buffer.duration);
+    if (this.options.onCue) {
+      const onCue = this.options.onCue;
+      this.context.draw.schedule(() => onCue(cue), ctxTime);
+    }
+  }
+
+  /** Lowers the music under a cue so it is heard clearly, then brings it back. */
+  private duck(ctxTime: number, durationSec: number): void {
+    if (this.options.include === 'cues') return;
+    const gain = this.musicBus.gain;
+    gain.setValueAtTime(1, ctxTime - 0.03);
+    gain.linearRampToValueAtTime(0.55, ctxTime);
+    gain.setValueAtTime(0.55, ctxTime + durationSec * 0.6);
+    gain.linearRampToValueAtTime(1, ctxTime + durationSec * 0.6 + 0.3);
+  }
+
+  private cancelPendingCues(now: number): void {
+    for (const source of this.activeCues) {
+      source.stop(now);
+    }
+    this.activeCues.clear();
+  }
+
+  private async prepare(index: number): Promise<void> {
+    if (this.live.has(index)) return;
+    const segment = this.program!.segments[index];
+    const live: LiveSegment = { segment, player: null, state: 'loading' };
+    this.live.set(index, live);
+    try {
+      const audio = await segment.track.loadBuffer();
+      if (!this.live.has(index)) return;
+      live.player = this.createPlayer(segment, new Tone.ToneAudioBuffer(audio));
+      live.state = 'ready';
+    } catch (e) {
+      live.state = 'failed';
+      this.options.onError?.(`Could not play "${segment.track.title}": ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private createPlayer(segment: EngineSegment, buffer: Tone.ToneAudioBuffer): Tone.Player | Tone.GrainPlayer {
+    const fade = this.options.crossfadeSec;
+    const stretched = Math.abs(segment.playbackRate - 1) > 1e-3;
+    // Tempo matching keeps the pitch: a GrainPlayer changes speed, not pitch.
+    const player = stretched
+      ? new Tone.GrainPlayer({ context: this.context, url: buffer, loop: segment.track.loop, playbackRate: segment.playbackRate, grainSize: 0.1, overlap: 0.05 })
+      : new Tone.Player({ context: this.context, url: buffer, loop: segment.track.loop, fadeIn: 0.004, fadeOut: fade });
+    player.connect(this.musicBus);
+    player.sync().start(segment.startSec, segment.trackOffsetSec);
+    player.stop(segment.endSec + fade);
+    return player;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The audio services with Tone.js loaded on first use, so the first page load stays small:
+ * Tone arrives when the user presses start (which is also when audio may begin).
+ */
+import { demoTrackInfos } from './demo-catalog';
+import type { EngineProgram } from './engine-types';
+import type { LivePlayerEvents } from './player-service';
+
+type Live = ReturnType<typeof import('./player-service').createLivePlayer>;
+
+/** Creates the player and demo services; Tone.js is imported when first needed. */
+export function createLazyAudio() {
+  let live: Live | null = null;
+  let renderDemo: ((id: string) => Promise<AudioBuffer>) | null = null;
+  const loadLive = async () => (live ??= (await import('./player-service')).createLivePlayer());
+  const player = {
+    async play(program: EngineProgram, events: LivePlayerEvents) {
+      await (await loadLive()).play(program, events);
+    },
+    pause: () => live?.pause(),
+    resume: () => live?.resume(),
+    seek: async (positionSec: number) => live?.seek(positionSec),
+    stop: () => live?.stop(),
+    positionSec: () => live?.positionSec() ?? null,
+    /** The running engine, for tests and the console. */
+    engine: () => live?.current() ?? null,
+  };
+  const demo = {
+    tracks: demoTrackInfos,
+    async loadBuffer(trackId: string) {
+      renderDemo ??= (await import('./demo-music')).createDemoRenderer();
+      return renderDemo(trackId);
+    },
+  };
+  const decoder = {
+    /** Decodes stored audio for playback on Tone's context (sample rate of the output device). */
+    async decode(audio: Blob): Promise<AudioBuffer> {
+      const Tone = await import('tone');
+      return Tone.getContext().decodeAudioData(await audio.arrayBuffer());
+    },
+  };
+  return { player, demo, decoder };
+}

@@ -1,0 +1,23 @@
+/** The app store: one zustand store composed of slices, with the services injected. */
+import { createStore } from 'zustand/vanilla';
+import type { AppServices } from './services';
+import { createNavSlice, type NavSlice } from './nav-slice';
+import { createPlayerSlice, type PlayerSlice } from './player-slice';
+import { createWorkoutsSlice, type WorkoutsSlice } from './workouts-slice';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
+
+/** The whole app state: every slice's fields and actions. */
+export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice;
+
+/** Returns a new store wired to `services` (tests build one per test with fakes). */
+export function createAppStore(services: AppServices) {
+  return createStore<AppState>()((...a) => ({
+    ...createNavSlice(...a),
+    ...createPlayerSlice(services)(...a),
+    ...createWorkoutsSlice(...a),
+    ...createLibrarySlice(services)(...a),
+  }));
+}
+
+/** The store's type. */
+export type AppStore = ReturnType<typeof createAppStore>;

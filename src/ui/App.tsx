@@ -1,0 +1,66 @@
+/** The app shell: header, navigation between the four screens, and global keyboard shortcuts. */
+import { useEffect } from 'react';
+import { useApp, useAppStore } from './store-context';
+import type { Screen } from '../state/nav-slice';
+import { PlayerScreen } from './player/PlayerScreen';
+import { LibraryScreen } from './library/LibraryScreen';
+import { WorkoutsScreen } from './workouts/WorkoutsScreen';
+import { PlaylistsScreen } from './playlists/PlaylistsScreen';
+
+const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'player', label: 'Player' },
+  { id: 'library', label: 'Library' },
+  { id: 'workouts', label: 'Workouts' },
+  { id: 'playlists', label: 'Playlists' },
+];
+
+/** The whole app. */
+export function App() {
+  const screen = useApp((s) => s.screen);
+  const goTo = useApp((s) => s.goTo);
+  useShortcuts();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Montage</h1>
+        <nav aria-label="Main">
+          <ul>
+            {SCREENS.map((s) => (
+              <li key={s.id}>
+                <button type="button" aria-current={screen === s.id ? 'page' : undefined} onClick={() => goTo(s.id)}>
+                  {s.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main>
+        {screen === 'player' && <PlayerScreen />}
+        {screen === 'library' && <LibraryScreen />}
+        {screen === 'workouts' && <WorkoutsScreen />}
+        {screen === 'playlists' && <PlaylistsScreen />}
+      </main>
+    </div>
+  );
+}
+
+/** Space = pause/resume, N = skip step, Escape = stop, while a workout runs (not while typing). */
+function useShortcuts() {
+  const store = useAppStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      const { player, togglePause, skipStep, stopWorkout } = store.getState();
+      if (player.status !== 'running' && player.status !== 'paused') return;
+      if (e.code === 'Space') {
+        e.preventDefault();
+        togglePause();
+      } else if (e.key === 'n' || e.key === 'N') void skipStep();
+      else if (e.key === 'Escape') stopWorkout();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

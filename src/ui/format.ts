@@ -1,0 +1,17 @@
+/** Text formatting for the screens. */
+import type { StepKind } from '../core/workout';
+
+/** Returns "m:ss" (or "h:mm:ss") for a duration in seconds, rounded up so 0:01 shows until the end. */
+export function formatClock(seconds: number): string {
+  const total = Math.max(0, Math.ceil(seconds - 1e-6));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** Returns the label of a step kind. */
+export function kindLabel(kind: StepKind): string {
+  return { warmup: 'Warm-up', work: 'Work', recover: 'Recover', rest: 'Rest', cooldown: 'Cool-down' }[kind];
+}

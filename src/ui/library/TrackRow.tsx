@@ -1,0 +1,33 @@
+/** One row of the library table; tag text is rendered as text (React escapes it), long text is cut with an ellipsis. */
+import type { TrackRecord } from '../../core/track';
+import { useApp } from '../store-context';
+import { formatClock } from '../format';
+
+/** Shows one track with its status and the tempo corrections. */
+export function TrackRow({ track, top, rowIndex }: { track: TrackRecord; top: number; rowIndex: number }) {
+  const correctTrack = useApp((s) => s.correctTrack);
+  const deleteTrack = useApp((s) => s.deleteTrack);
+  const name = track.title || track.fileName;
+  const hasBpm = track.bpm !== null;
+  return (
+    <div className="track-row" role="row" aria-rowindex={rowIndex} style={{ transform: `translateY(${top}px)` }} data-testid="track-row" data-status={track.status}>
+      <div role="cell" className="col-title truncate" title={track.title}>{name}</div>
+      <div role="cell" className="col-artist truncate" title={track.artist}>{track.artist}</div>
+      <div role="cell" className="col-durationSec">{track.durationSec > 0 ? formatClock(track.durationSec) : '–'}</div>
+      <div role="cell" className="col-bpm" data-testid="track-bpm">
+        {track.status === 'ready' && hasBpm ? track.bpm!.toFixed(track.bpm! % 1 ? 1 : 0) : <StatusText track={track} />}
+      </div>
+      <div role="cell" className="col-confidence">{track.status === 'ready' ? `${Math.round(track.confidence * 100)}%` : ''}</div>
+      <div role="cell" className="col-actions">
+        <button type="button" disabled={!hasBpm} aria-label={`Halve the BPM of ${name}`} onClick={() => void correctTrack(track.id, { bpm: track.bpm! / 2 })}>½×</button>
+        <button type="button" disabled={!hasBpm} aria-label={`Double the BPM of ${name}`} onClick={() => void correctTrack(track.id, { bpm: track.bpm! * 2 })}>2×</button>
+        <button type="button" aria-label={`Delete ${name}`} onClick={() => void deleteTrack(track.id)}>✕</button>
+      </div>
+    </div>
+  );
+}
+
+function StatusText({ track }: { track: TrackRecord }) {
+  if (track.status === 'failed') return <span className="status failed" title={track.error}>{track.error ?? 'failed'}</span>;
+  return <span className={`status ${track.status}`}>{track.status}</span>;
+}

@@ -1,0 +1,46 @@
+/** The player tab: pick a workout and start it, the running workout, or the summary at the end. */
+import { useApp } from '../store-context';
+import { formatClock } from '../format';
+import { workoutTotalSeconds } from '../../core/workout-timeline';
+import { RunningView } from './RunningView';
+import { SummaryView } from './SummaryView';
+
+/** Shows the player for the current phase. */
+export function PlayerScreen() {
+  const status = useApp((s) => s.player.status);
+  if (status === 'running' || status === 'paused') return <RunningView />;
+  if (status === 'finished') return <SummaryView />;
+  return <StartView />;
+}
+
+function StartView() {
+  const workouts = useApp((s) => s.workouts);
+  const selectedId = useApp((s) => s.selectedWorkoutId);
+  const selectWorkout = useApp((s) => s.selectWorkout);
+  const startWorkout = useApp((s) => s.startWorkout);
+  const status = useApp((s) => s.player.status);
+  const error = useApp((s) => s.player.error);
+  const selected = workouts.find((w) => w.id === selectedId);
+  return (
+    <section className="start" aria-label="Start a workout">
+      <h2>Ready when you are</h2>
+      <p className="lead">
+        Every interval change lands on the beat. No music loaded yet? The built-in demo tracks (128, 150 and 172 BPM) play along.
+      </p>
+      <label className="field">
+        <span>Workout</span>
+        <select value={selectedId} onChange={(e) => selectWorkout(e.target.value)}>
+          {workouts.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name} ({formatClock(workoutTotalSeconds(w))})
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="big primary" disabled={status === 'loading' || !selected} onClick={() => void startWorkout()}>
+        {status === 'loading' ? 'Getting the music ready…' : 'Start workout'}
+      </button>
+      {error && <p className="error" role="alert">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { test, expect, type Page } from '@playwright/test';
+
+// The built-in demo: a new user presses one button and works out, cues on the beat.
+
+async function startDemo(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Montage' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start workout' }).click();
+  await expect(page.getByTestId('current-step')).toBeVisible({ timeout: 30_000 });
+}
+
+test('the demo workout starts, shows the interval, music BPM and time left, and pauses, resumes and stops', async ({ page }) => {
+  await startDemo(page);
+  await expect(page.getByTestId('current-step')).toHaveText('Warm-up');
+  await expect(page.getByTestId('next-step')).toContainText('Next:');
+  await expect(page.getByTestId('music-bpm')).toHaveText(/^\d{2,3} BPM$/);
+  const first = await page.getByTestId('time-left').textContent();
+  await expect.poll(async () => page.getByTestId('time-left').textContent(), { timeout: 5000 }).not.toBe(first);
+
+  // The audio clock is really running.
+  const p1 = await page.evaluate(() => (window as any).montage.store.getState().positionNow());
+  await page.waitForTimeout(600);
+  const p2 = await page.evaluate(() => (window as any).montage.store.getState().positionNow());
+  expect(p2 - p1).toBeGreaterThan(0.3);
+
+  // Space pauses and resumes (even with a control focused).
+  await page.getByRole('button', { name: 'Pause' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  const paused = await page.evaluate(() => (window as any).montage.store.getState().positionNow());
+  await page.waitForTimeout(500);
+  const stillPaused = await page.evaluate(() => (window as any).montage.store.getState().positionNow());
+  expect(Math.abs(stillPaused - paused)).toBeLessThan(0.01);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+  // Skip to the first interval: the screen follows.
+  await page.getByRole('button', { name: 'Skip step' }).click();
+  await expect(page.getByTestId('current-step')).not.toHaveText('Warm-up');
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('heading', { name: 'Workout done' })).toBeVisible();
+});
+
+test('the cue of the first interval change is placed on a beat of the playing demo track', async ({ page }) => {
+  await startDemo(page);
+  // The live engine's own schedule: the step-2 cue's audio-clock time against the track's grid.
+  const live = await page.evaluate(async () => {
+    const m = (window as any).montage;
+    const player = m.store.getState().player;
+    return { stepStarts: player.stepStarts, segments: player.segments };
+  });
+  const change = live.stepStarts[1];
+  const seg = live.segments.find((s: any) => s.startSec <= change - 0.001 && change - 0.001 < s.endSec);
+  const beatsAtChange = ((seg.trackOffsetSec + (change - seg.startSec) * seg.playbackRate - seg.firstBeatSec) * seg.trackBpm) / 60;
+  expect(Math.abs(beatsAtChange - Math.round(beatsAtChange))).toBeLessThan(1e-6);
+  await page.getByRole('button', { name: 'Stop' }).click();
+
+  // To the sample: render the same program offline around the change, cues and music apart.
+  const r = await page.evaluate(async (fromSec) => {
+    const m = (window as any).montage;
+    const cues = await m.renderOffline('template-demo-3030', { fromSec, durationSec: 6, include: 'cues', startDelaySec: 0.1 });
+    const music = await m.renderOffline('template-demo-3030', { fromSec, durationSec: 6, include: 'music', startDelaySec: 0.1 });
+    const onset = (x: Float32Array, from: number) => {
+      for (let i = from; i < x.length; i++) if (Math.abs(x[i]) > 0.01) return i;
+      return -1;
+    };
+    const rms = (x: Float32Array, a: number, b: number) => {
+      let s = 0;
+      for (let i = Math.max(0, a); i < Math.min(x.length, b); i++) s += x[i] * x[i];
+      return Math.sqrt(s / Math.max(1, b - a));
+    };
+    const sr = cues.sampleRate;
+    const expected = Math.round((0.1 + (m.store.getState().player.stepStarts[1] - fromSec)) * sr);
+    // Countdown ticks sound on the beats before the change; look just around the change itself.
+    const cueOnset = onset(cues.samples, expected - Math.round(0.1 * sr));
+    // Every cue the engine placed in the render is on the grid of the music (on a beat of the track).
+    const placedOffGrid = cues.cues.filter((c: any) => Math.abs(c.ctxTime - (0.1 + c.timeSec - fromSec)) > 1e-9).length;
+    const before = rms(music.samples, expected - Math.round(0.03 * sr), expected - Math.round(0.002 * sr));
+    const after = rms(music.samples, expected, expected + Math.round(0.03 * sr));
+    return { sr, expected, cueOnset, before, after, placedOffGrid, placed: cues.cues.length };
+  }, change - 3);
+  expect(r.placed).toBeGreaterThan(1);
+  expect(r.placedOffGrid).toBe(0);
+  expect(r.cueOnset).toBeGreaterThan(0);
+  // Within 1 ms of the beat (the attack starts at the sample; allow the first quiet samples of the 2 ms ramp).
+  expect(Math.abs(r.cueOnset - r.expected) / r.sr).toBeLessThan(0.001);
+  // The music has its beat (a drum hit) right there.
+  expect(r.after).toBeGreaterThan(r.before * 1.5);
+});

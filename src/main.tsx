@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { StoreContext } from './ui/store-context';
 import { createAppStore } from './state/create-app-store';
+import { buildProgram } from './state/build-program';
 import { createLazyAudio } from './audio/lazy-audio';
 import { createLibraryService } from './storage/library-service';
 import { createTrackAnalyzer } from './workers/track-analyzer';
@@ -30,7 +31,6 @@ Object.assign(window, {
     async renderOffline(workoutId: string, options: import('./audio/offline-render').OfflineRenderOptions) {
       const workout = store.getState().workouts.find((w) => w.id === workoutId);
       if (!workout) throw new Error(`No workout "${workoutId}"`);
-      const { buildProgram } = await import('./state/build-program');
       const { renderProgramOffline } = await import('./audio/offline-render');
       const built = buildProgram(workout, { demoTracks: demo.tracks(), loadDemo: demo.loadBuffer, libraryTracks: [], loadTrack: () => Promise.reject(new Error('demo only')), maxTempoChangePct: 0 });
       return renderProgramOffline(built.program, options);

@@ -15,7 +15,7 @@ const noReact = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zusta
 const noUpper = (names, why) => ({ group: names.flatMap((n) => [`**/${n}/**`, `../${n}`, `../${n}/*`]), message: why });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.bench', 'dev-dist'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.bench', 'dev-dist', '.dist-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

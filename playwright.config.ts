@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Several people may test at once on one machine: each can use its own port and build folder.
+const port = Number(process.env.MONTAGE_PORT ?? 4173);
+const outDir = process.env.MONTAGE_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -9,7 +12,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: chromium,
       args: [
@@ -23,8 +26,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -1,7 +1,7 @@
 /**
  * Tempo benchmark: scores our CLI and a reference detector (music-tempo) with the shared scorer
  * (`tools/bpm-score.mjs`, batch mode) on `corpus/bpm`, side by side with ratios ours/reference,
- * then measures analysis-only time per audio-minute and the CLI's peak memory on a 10-minute
+ * then measures CPU time per audio-minute (decode + analysis, and analysis alone) and the CLI's peak memory on a 10-minute
  * track. `npx tsx scripts/bench-tempo.ts` (shared dir: ../shared or $MONTAGE_SHARED).
  */
 import { spawnSync } from 'node:child_process';
@@ -41,15 +41,37 @@ function score(sharedDir: string, name: string, script: string, outDir: string):
 const pct = (x: number | null | undefined): string => (x == null ? '–' : `${(100 * x).toFixed(0)} %`);
 const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a == null || b == null || b === 0 ? '–' : (a / b).toFixed(2));
 
-/** Returns seconds of analysis (no decoding) per audio-minute over the corpus clips, after a warm-up pass. */
-async function analysisSecondsPerMinute(corpusDir: string): Promise<number> {
+/** Returns the CPU seconds (all threads of this process) spent in `work`. */
+async function cpuSeconds(work: () => unknown): Promise<number> {
+  const start = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+/**
+ * Returns CPU seconds per audio-minute over the corpus clips, after a warm-up pass: the median per
+ * clip of decode + analysis (what the CLI does per file) and the total of analysis alone. CPU time,
+ * not wall time, so that other work on a shared machine does not count.
+ */
+async function cpuSecondsPerMinute(corpusDir: string): Promise<{ endToEnd: number; analysis: number }> {
   const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.mp3') && !f.startsWith('full_'));
   const clips = await Promise.all(files.map((f) => decodeFile(path.join(corpusDir, f), ANALYSIS_RATE)));
   for (const clip of clips) analyzeTrack(clip.pcm, clip.sampleRate);
-  const started = performance.now();
-  for (const clip of clips) analyzeTrack(clip.pcm, clip.sampleRate);
+  const perClip: number[] = [];
+  for (const file of files) {
+    let minutes = 1;
+    const seconds = await cpuSeconds(async () => {
+      const clip = await decodeFile(path.join(corpusDir, file), ANALYSIS_RATE);
+      analyzeTrack(clip.pcm, clip.sampleRate);
+      minutes = clip.durationSec / 60;
+    });
+    perClip.push(seconds / minutes);
+  }
+  perClip.sort((a, b) => a - b);
+  const analysis = await cpuSeconds(() => clips.forEach((clip) => analyzeTrack(clip.pcm, clip.sampleRate)));
   const minutes = clips.reduce((sum, clip) => sum + clip.durationSec / 60, 0);
-  return (performance.now() - started) / 1000 / minutes;
+  return { endToEnd: perClip[perClip.length >> 1], analysis: analysis / minutes };
 }
 
 /** Writes a 10-minute mono 16-bit WAV made by looping `source` and returns its path. */
@@ -116,7 +138,8 @@ export async function benchTempo(sharedDir: string): Promise<string[]> {
   if (nobeatA && nobeatB) lines.push(row('no-beat rejected', `${nobeatA.rejected}/${nobeatA.n}`, `${nobeatB.rejected}/${nobeatB.n}`, ''));
   lines.push(row('peak RSS of the batch, MB', ours.core?.peakRssMB?.toFixed(0) ?? '–', reference.core?.peakRssMB?.toFixed(0) ?? '–', ratio(ours.core?.peakRssMB, reference.core?.peakRssMB)));
   lines.push('');
-  lines.push(`analysis only (no decoding): ${(await analysisSecondsPerMinute(corpusDir)).toFixed(4)} s per audio-minute`);
+  const cpu = await cpuSecondsPerMinute(corpusDir);
+  lines.push(`CPU time per audio-minute: decode + analysis ${cpu.endToEnd.toFixed(3)} s (median clip); analysis only ${cpu.analysis.toFixed(4)} s`);
   const full = fs.readdirSync(corpusDir).find((f) => f.startsWith('full_')) ?? fs.readdirSync(corpusDir).find((f) => f.endsWith('.mp3'));
   if (full) {
     const wav = await writeTenMinuteWav(path.join(corpusDir, full), outDir);

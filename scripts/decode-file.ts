@@ -79,12 +79,8 @@ export async function decodeFile(path: string, targetRate = 22050): Promise<Deco
         if (!(sourceRate >= 1000 && sourceRate <= 768000)) throw new Error(`implausible sample rate ${sourceRate}`);
         resampler = createStreamResampler(sourceRate, targetRate);
       }
-      const n = channels[0].length;
-      const mono = new Float32Array(n);
-      for (const c of channels) for (let i = 0; i < n; i++) mono[i] += c[i];
-      if (channels.length > 1) for (let i = 0; i < n; i++) mono[i] /= channels.length;
-      resampler.push(mono);
-      sourceSamples += n;
+      resampler.pushChannels(channels);
+      sourceSamples += channels[0].length;
       if (sourceSamples / sourceRate > MAX_AUDIO_SECONDS) throw new Error(`audio longer than ${MAX_AUDIO_SECONDS / 60} minutes`);
     };
     const buffer = new Uint8Array(CHUNK_BYTES);

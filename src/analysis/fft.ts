@@ -2,7 +2,8 @@
  * Real-input FFT magnitudes for short frames.
  * Method: iterative radix-2 complex FFT of N/2 points on the packed real signal, then the
  * standard split into the N/2+1 real-spectrum bins (Cooley–Tukey 1965; Numerical Recipes §12.3).
- * Cost O(N log N) per frame with precomputed twiddles; N must be a power of two.
+ * Cost O(N log N) per frame with precomputed twiddles; the first two stages (twiddles ±1, −i)
+ * are done without multiplications. N must be a power of two ≥ 8.
  */
 
 /** A reusable FFT of one size: `power(frame, out)` writes |X[k]|² for k = 0..N/2 into `out`. */
@@ -11,10 +12,10 @@ export interface PowerSpectrum {
   power(frame: Float32Array, out: Float32Array): void;
 }
 
-/** Returns a power-spectrum function for real frames of `size` samples (a power of two ≥ 4). */
+/** Returns a power-spectrum function for real frames of `size` samples (a power of two ≥ 8). */
 export function createPowerSpectrum(size: number): PowerSpectrum {
   const half = size / 2;
-  if (!Number.isInteger(Math.log2(size)) || size < 4) throw new RangeError(`FFT size ${size} is not a power of two`);
+  if (!Number.isInteger(Math.log2(size)) || size < 8) throw new RangeError(`FFT size ${size} is not a power of two`);
   const re = new Float64Array(half);
   const im = new Float64Array(half);
   const bitReverse = new Uint32Array(half);
@@ -42,21 +43,33 @@ export function createPowerSpectrum(size: number): PowerSpectrum {
   }
 
   function power(frame: Float32Array, out: Float32Array): void {
-    // Load in bit-reversed order and do the first stage (length 2, no multiplications) at once.
-    for (let i = 0; i < half; i += 2) {
-      const j = bitReverse[i];
-      const k = bitReverse[i + 1];
-      const ar = frame[2 * j];
-      const ai = frame[2 * j + 1];
-      const br = frame[2 * k];
-      const bi = frame[2 * k + 1];
-      re[i] = ar + br;
-      im[i] = ai + bi;
-      re[i + 1] = ar - br;
-      im[i + 1] = ai - bi;
+    // Load in bit-reversed order and do the first two stages (lengths 2 and 4, twiddles ±1 and −i)
+    // without multiplications.
+    for (let i = 0; i < half; i += 4) {
+      const j0 = 2 * bitReverse[i];
+      const j1 = 2 * bitReverse[i + 1];
+      const j2 = 2 * bitReverse[i + 2];
+      const j3 = 2 * bitReverse[i + 3];
+      const s0r = frame[j0] + frame[j1];
+      const s0i = frame[j0 + 1] + frame[j1 + 1];
+      const d0r = frame[j0] - frame[j1];
+      const d0i = frame[j0 + 1] - frame[j1 + 1];
+      const s1r = frame[j2] + frame[j3];
+      const s1i = frame[j2 + 1] + frame[j3 + 1];
+      const d1r = frame[j2] - frame[j3];
+      const d1i = frame[j2 + 1] - frame[j3 + 1];
+      re[i] = s0r + s1r;
+      im[i] = s0i + s1i;
+      re[i + 2] = s0r - s1r;
+      im[i + 2] = s0i - s1i;
+      // Twiddle −i: (d1r + i·d1i)·(−i) = d1i − i·d1r.
+      re[i + 1] = d0r + d1i;
+      im[i + 1] = d0i - d1r;
+      re[i + 3] = d0r - d1i;
+      im[i + 3] = d0i + d1r;
     }
-    let offset = 0;
-    for (let len = 4; len <= half; len <<= 1) {
+    let offset = 2; // stage twiddles of length 4 are skipped
+    for (let len = 8; len <= half; len <<= 1) {
       const halfLen = len >> 1;
       for (let start = 0; start < half; start += len) {
         for (let k = 0; k < halfLen; k++) {

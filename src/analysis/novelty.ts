@@ -2,10 +2,10 @@
  * Onset-strength (novelty) envelope.
  * Method: log-compressed band-energy spectral flux (Böck, Krebs & Schedl 2012, "Evaluating the
  * online capabilities of onset detection methods"; Ellis 2007 for the use in beat tracking):
- * Hann frames of 512 samples at 11025 Hz, hop 128 (≈ 86 frames/s), power summed into ~1/3-octave
+ * Hann frames of 256 samples at 11025 Hz, hop 128 (≈ 86 frames/s), power summed into ~1/3-octave
  * bands, log(1 + γE), positive differences against the frame two hops back, summed over bands.
  * A low-band flux (< 180 Hz, kick drums) and the per-frame band levels are kept for downbeats.
- * Cost: one 512-point real FFT per hop, ≈ 5 000 frames per audio-minute.
+ * Cost: one 256-point real FFT per hop, ≈ 5 000 frames per audio-minute.
  * Known failures: soft legato onsets (strings, pads) give a weak, smeared envelope.
  */
 import { createPowerSpectrum } from './fft';

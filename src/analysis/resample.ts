@@ -2,7 +2,8 @@
  * Channel mixing and sample-rate conversion for analysis.
  * Method: area averaging (a box filter over each output period) when downsampling, linear
  * interpolation when upsampling. Cost O(n), one pass. Aliasing is only partly suppressed, which
- * onset detection tolerates; do not use it for listening.
+ * onset detection tolerates; do not use it for listening. The streaming resampler also downmixes
+ * stereo chunks in the same pass (no mono copy) and keeps its state in locals inside the loop.
  */
 
 /** Returns the average of the channels as one new Float32Array (a copy even for one channel). */
@@ -59,6 +60,8 @@ export function resample(pcm: Float32Array, fromRate: number, toRate: number): F
 /** A downsampler fed chunk by chunk: `push` mono chunks, then `finish` returns the whole output. */
 export interface StreamResampler {
   push(chunk: Float32Array): void;
+  /** Pushes the average of `channels` (equal lengths) without building a mono copy first. */
+  pushChannels(channels: Float32Array[]): void;
   /** Returns everything pushed, at the output rate, as one array. */
   finish(): Float32Array;
   /** Output samples produced so far. */
@@ -73,29 +76,45 @@ export function createStreamResampler(fromRate: number, toRate: number): StreamR
   let position = 0; // input samples consumed
   let boundary = ratio; // input position where the current output sample ends
   let sum = 0;
+  /** Box-filters `left` (or the mean of `left` and `right`) into the output; state lives in locals for speed. */
+  const consume = (left: Float32Array, right: Float32Array | null): void => {
+    const count = left.length;
+    const out = new Float32Array(Math.ceil(count / ratio) + 1);
+    let produced = 0;
+    let acc = sum;
+    let at = position;
+    let edge = boundary;
+    for (let i = 0; i < count; i++) {
+      const x = right ? 0.5 * (left[i] + right[i]) : left[i];
+      const end = at + 1;
+      if (end < edge) {
+        acc += x;
+      } else {
+        const inside = edge - at;
+        out[produced++] = (acc + x * inside) / ratio;
+        acc = x * (1 - inside);
+        edge += ratio;
+      }
+      at = end;
+    }
+    sum = acc;
+    position = at;
+    boundary = edge;
+    chunks.push(out.subarray(0, produced));
+    length += produced;
+  };
   const push = (chunk: Float32Array): void => {
     if (ratio <= 1) {
       chunks.push(chunk.slice());
       length += chunk.length;
       return;
     }
-    const out = new Float32Array(Math.ceil(chunk.length / ratio) + 1);
-    let count = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const x = chunk[i];
-      const end = position + 1;
-      if (end < boundary) {
-        sum += x;
-      } else {
-        const inside = boundary - position;
-        out[count++] = (sum + x * inside) / ratio;
-        sum = x * (1 - inside);
-        boundary += ratio;
-      }
-      position = end;
-    }
-    chunks.push(out.subarray(0, count));
-    length += count;
+    consume(chunk, null);
+  };
+  const pushChannels = (channels: Float32Array[]): void => {
+    if (channels.length === 1) return push(channels[0]);
+    if (channels.length === 2 && ratio > 1) return consume(channels[0], channels[1]);
+    push(toMono(channels));
   };
   const finish = (): Float32Array => {
     const all = new Float32Array(length);
@@ -109,6 +128,7 @@ export function createStreamResampler(fromRate: number, toRate: number): StreamR
   };
   return {
     push,
+    pushChannels,
     finish,
     get length() {
       return ratio <= 1 ? Math.floor((length * toRate) / fromRate) : length;

@@ -3,7 +3,9 @@
  * Method: autocorrelation of the onset envelope (Ellis 2007 §2.2; Percival & Tzanetakis 2014 for
  * the candidate stage). The strongest periodicity between 40 and 240 BPM gives a reference pulse;
  * its metrical relatives (×¼ … ×4, ×⅓ … ×3) are re-peaked in the ACF and scored as salience
- * (the geometric mean of the ACF at the period and of the mean ACF at 1, 2 and 4 periods) × a
+ * (the geometric mean of the ACF at the period and of the mean ACF at 1, 2 and 4 periods) × the
+ * square root of the ACF at the 4-beat bar (metrical evidence: the bar of the notated beat repeats;
+ * this is what keeps slow notated tempi such as 64 BPM from reading as their double) × a
  * tempo prior that is flat over 98–166 BPM (times a slight tilt toward the faster reading, which
  * breaks exact ties such as bare clicks) and falls off log-normally outside, doubled inside a
  * caller's preferred range; ternary relatives are halved. Cost O(lags) after the ACF.
@@ -41,6 +43,8 @@ const PRESENCE = 0.5;
 const LEVELS = [1 / 4, 1 / 3, 1 / 2, 2 / 3, 1, 3 / 2, 2, 3, 4];
 const MIN_BPM = 50;
 const TERNARY_PENALTY = 0.5;
+/** Exponent of the bar evidence in the score: a beat whose 4-beat bar repeats is more likely the notated one. */
+const BAR_WEIGHT = 0.5;
 const MAX_BPM = 230;
 
 /** Returns the ACF value at a fractional lag by linear interpolation (0 outside the array). */
@@ -90,6 +94,25 @@ export function harmonicSalience(acf: Float32Array, periodFrames: number): numbe
   return count ? sum / count : 0;
 }
 
+/** Returns the ACF peak at four periods (a 4/4 bar, within ±2 %), or the ACF at one period when the ACF is too short. */
+export function barSalience(acf: Float32Array, periodFrames: number): number {
+  const lag = 4 * periodFrames;
+  if (lag * 1.02 + 2 >= acf.length) return acfAt(acf, periodFrames);
+  return peakValue(acf, lag, 0.02);
+}
+
+/** Returns the height of the parabola through the highest ACF sample within ±`tolerance` of `lag` and its neighbours. */
+function peakValue(acf: Float32Array, lag: number, tolerance: number): number {
+  let best = Math.max(1, Math.floor(lag * (1 - tolerance)));
+  for (let l = best + 1; l <= Math.min(acf.length - 2, Math.ceil(lag * (1 + tolerance))); l++) if (acf[l] > acf[best]) best = l;
+  const a = acf[best - 1];
+  const b = acf[best];
+  const c = acf[best + 1];
+  const curvature = a - 2 * b + c;
+  // A peak between two frames (a click that falls between them) is as high as the vertex, not as either sample.
+  return curvature < 0 ? b - ((a - c) * (a - c)) / (8 * curvature) : b;
+}
+
 /** Returns the tempo candidates (binary metrical relatives of the most salient pulse), best first; empty if the ACF is flat. */
 export function tempoCandidates(acf: Float32Array, fps: number, prior: TempoPrior): TempoCandidate[] {
   const lagOf = (bpm: number): number => (60 * fps) / bpm;
@@ -119,7 +142,8 @@ export function tempoCandidates(acf: Float32Array, fps: number, prior: TempoPrio
     const presence = Math.max(0, acfAt(acf, periodFrames));
     const salience = Math.max(0, harmonic) ** (1 - PRESENCE) * presence ** PRESENCE;
     const ternaryPenalty = Number.isInteger(Math.log2(level)) ? 1 : TERNARY_PENALTY;
-    const score = Math.max(0, salience) * priorWeight(bpm, prior) * ternaryPenalty;
+    const bar = Math.max(0, barSalience(acf, periodFrames)) ** BAR_WEIGHT;
+    const score = Math.max(0, salience) * bar * priorWeight(bpm, prior) * ternaryPenalty;
     candidates.push({ periodFrames, bpm, salience, score });
   }
   return candidates.sort((a, b) => b.score - a.score);

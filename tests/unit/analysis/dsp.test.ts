@@ -20,6 +20,22 @@ describe('createPowerSpectrum', () => {
     }
   });
 
+  it('matches a direct DFT at the analysis frame size', () => {
+    const size = 256;
+    const frame = Float32Array.from({ length: size }, (_, i) => Math.cos(i * 1.3) * (1 + (i % 7) * 0.05));
+    const power = new Float32Array(size / 2 + 1);
+    createPowerSpectrum(size).power(frame, power);
+    for (const k of [0, 1, 37, 53, 127, 128]) {
+      let re = 0;
+      let im = 0;
+      for (let n = 0; n < size; n++) {
+        re += frame[n] * Math.cos((2 * Math.PI * k * n) / size);
+        im -= frame[n] * Math.sin((2 * Math.PI * k * n) / size);
+      }
+      expect(power[k]).toBeCloseTo(re * re + im * im, 2);
+    }
+  });
+
   it('rejects sizes that are not powers of two', () => {
     expect(() => createPowerSpectrum(100)).toThrow(RangeError);
   });
@@ -41,6 +57,17 @@ describe('toMono and resample', () => {
 
   it('upsamples by interpolation', () => {
     expect(Array.from(resample(Float32Array.of(0, 1), 1, 2))).toEqual([0, 0.5, 1, 1]);
+  });
+
+  it('downmixes stereo chunks on the fly like toMono then resample', () => {
+    const left = sine(0.5, 300, 44100);
+    const right = sine(0.5, 500, 44100, 0.2);
+    const stream = createStreamResampler(44100, 11025);
+    for (let i = 0; i < left.length; i += 1000) stream.pushChannels([left.subarray(i, i + 1000), right.subarray(i, i + 1000)]);
+    const whole = resample(toMono([left, right]), 44100, 11025);
+    const streamed = stream.finish();
+    expect(streamed.length).toBe(whole.length);
+    for (let i = 0; i < whole.length; i++) expect(streamed[i]).toBeCloseTo(whole[i], 5);
   });
 
   it('streams the same output as the one-shot resampler', () => {

@@ -14,7 +14,7 @@ export async function renderDemoTrack(spec: DemoTrackSpec): Promise<AudioBuffer>
     const snare = new Tone.NoiseSynth({ noise: { type: 'white' }, envelope: { attack: 0.001, decay: 0.15, sustain: 0 } }).connect(new Tone.Gain(0.45).connect(master));
     const hat = new Tone.MetalSynth({ envelope: { attack: 0.001, decay: 0.04, release: 0.01 }, harmonicity: 5.1, modulationIndex: 32, resonance: 4000, octaves: 1.5 }).connect(new Tone.Gain(0.08).connect(master));
     const bass = new Tone.MonoSynth({ oscillator: { type: 'sawtooth' }, filter: { Q: 2, type: 'lowpass' }, filterEnvelope: { attack: 0.005, decay: 0.15, sustain: 0.2, baseFrequency: 120, octaves: 2.5 }, envelope: { attack: 0.005, decay: 0.2, sustain: 0.4, release: 0.05 } }).connect(new Tone.Gain(0.35).connect(master));
-    const pad = new Tone.PolySynth(Tone.Synth, { oscillator: { type: 'triangle' }, envelope: { attack: 0.02, decay: 0.3, sustain: 0.3, release: 0.2 } }).connect(new Tone.Gain(0.12).connect(master));
+    const pad = new Tone.PolySynth(Tone.Synth, { oscillator: { type: 'triangle' }, envelope: { attack: 0.02, decay: 0.3, sustain: 0.5, release: 0.3 } }).connect(new Tone.Gain(0.1).connect(master));
 
     for (let bar = 0; bar < DEMO_LOOP_BARS; bar++) {
       const root = Tone.Frequency(spec.roots[bar % spec.roots.length]);
@@ -23,9 +23,10 @@ export async function renderDemoTrack(spec: DemoTrackSpec): Promise<AudioBuffer>
         playDrums(spec.style, t, b, beat, { kick, snare, hat });
         const bassT = spec.style === 'house' ? t + beat / 2 : t;
         bass.triggerAttackRelease(root.toFrequency(), beat * 0.4, bassT);
+        // The pad holds each chord until the next, so the music never drops to silence.
         if (b === 0 || (spec.style !== 'house' && b === 2)) {
           const chord = [0, 3, 7].map((st) => root.transpose(24 + st).toFrequency());
-          pad.triggerAttackRelease(chord, beat * 0.8, t + (spec.style === 'house' ? beat / 2 : 0));
+          pad.triggerAttackRelease(chord, spec.style === 'house' ? beat * 4 : beat * 2, t);
         }
       }
     }

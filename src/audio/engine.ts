@@ -1,12 +1,13 @@
 /**
  * The workout audio engine: the only place that drives Tone.js. The Transport is the
- * master clock (its seconds are the workout's seconds); music segments are Players synced
- * to it, and cues are placed at exact audio-clock times a lookahead window in advance —
- * never from a callback whose time has already passed, so every sound starts on its sample,
- * live and in offline rendering. Takes its context as a parameter.
+ * master clock (its seconds are the workout's seconds). Music segments and cues are both
+ * started at exact audio-clock times a lookahead window in advance — never from a callback
+ * whose time has already passed — so every sound starts on its sample, live and in offline
+ * rendering. Takes its context as a parameter.
  */
 import * as Tone from 'tone';
 import { renderCueSound, type CueSound } from './cue-sounds';
+import { segmentsToKeep } from '../core/music-memory';
 import type { EngineCue, EngineProgram, EngineSegment, ScheduledCue } from './engine-types';
 
 /** Engine settings; all optional. */
@@ -21,6 +22,8 @@ export interface EngineOptions {
   include?: 'all' | 'music' | 'cues';
   /** Called on the audio clock (via Draw) when a cue sounds: speech and visuals hang here. */
   onCue?: (cue: EngineCue) => void;
+  /** Cues with words are reported this much early, so speech (which starts late) lands its first word on the beat. */
+  voiceLeadSec?: number;
   /** Called once when the workout's end has sounded. */
   onFinish?: () => void;
   /** Called when a track fails to load; the workout goes on with the cues. */
@@ -33,11 +36,14 @@ interface LiveSegment {
   segment: EngineSegment;
   player: Tone.Player | Tone.GrainPlayer | null;
   state: 'loading' | 'ready' | 'failed';
+  /** True once the player is started for the current run (cleared by pause and seek). */
+  started: boolean;
 }
 
 /** Plays one workout program on a Tone context. Create one per workout; `dispose()` frees everything. */
 export class WorkoutEngine {
   private readonly transport: ReturnType<typeof Tone.getTransport>;
+  private readonly isOffline: boolean;
   private readonly musicBus: Tone.Gain;
   private readonly cueBus: Tone.Gain;
   private readonly cueBuffers = new Map<CueSound, Tone.ToneAudioBuffer>();
@@ -52,8 +58,9 @@ export class WorkoutEngine {
   readonly scheduled: ScheduledCue[] = [];
 
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
-    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ...options };
+    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', voiceLeadSec: 0.15, ...options };
     this.transport = context.transport;
+    this.isOffline = context instanceof Tone.OfflineContext;
     this.musicBus = new Tone.Gain({ context, gain: this.options.include === 'cues' ? 0 : 1 }).connect(context.destination);
     this.cueBus = new Tone.Gain({ context, gain: this.options.include === 'music' ? 0 : 1 }).connect(context.destination);
     for (const sound of ['work', 'rest', 'finish', 'start', 'tick', 'click', 'accent'] as CueSound[]) {
@@ -92,6 +99,7 @@ export class WorkoutEngine {
     this.transport.pause(now);
     this.scheduledUntilSec = this.transport.getSecondsAtTime(now);
     this.cancelPendingCues(now);
+    this.stopMusic(now);
   }
 
   /** Resumes after `pause()`. */
@@ -106,9 +114,26 @@ export class WorkoutEngine {
     const wasRunning = this.transport.state === 'started';
     this.transport.pause();
     this.cancelPendingCues(this.context.currentTime);
+    this.stopMusic(this.context.currentTime);
     this.transport.seconds = positionSec;
     this.scheduledUntilSec = positionSec;
     await this.load(this.program!, positionSec);
+    if (wasRunning) this.resume();
+  }
+
+  /** Swaps in a new program at a workout position (skip track): the old music stops, the new one starts there. */
+  async replace(program: EngineProgram, positionSec: number): Promise<void> {
+    const wasRunning = this.transport.state === 'started';
+    this.transport.pause();
+    const now = this.context.currentTime;
+    this.cancelPendingCues(now);
+    this.stopMusic(now);
+    for (const live of this.live.values()) live.player?.dispose();
+    this.live.clear();
+    this.program = program;
+    this.transport.seconds = positionSec;
+    this.scheduledUntilSec = positionSec;
+    await this.load(program, positionSec);
     if (wasRunning) this.resume();
   }
 
@@ -126,6 +151,7 @@ export class WorkoutEngine {
   stop(): void {
     this.transport.stop();
     this.cancelPendingCues(0);
+    this.stopMusic(this.context.currentTime);
     if (this.repeatId !== null) this.transport.clear(this.repeatId);
     this.repeatId = null;
   }
@@ -145,11 +171,12 @@ export class WorkoutEngine {
     if (!this.program) return;
     const pos = this.transport.getSecondsAtTime(time);
     this.scheduleWindow(time, pos);
-    this.program.segments.forEach((s, i) => {
-      if (!this.live.has(i) && s.startSec <= pos + this.options.prepareAheadSec && s.endSec > pos) void this.prepare(i);
-    });
+    const keep = segmentsToKeep(this.program.segments, pos, this.options.prepareAheadSec);
+    for (const i of keep) if (!this.live.has(i) && this.program.segments[i].endSec > pos) void this.prepare(i);
+    // Free finished tracks (only the current and next stay decoded). Not offline: there every tick runs
+    // before any audio renders, so a player freed here would be silent.
     for (const [i, live] of this.live) {
-      if (live.segment.endSec + 1 < pos) {
+      if (!this.isOffline && !keep.includes(i)) {
         live.player?.dispose();
         this.live.delete(i);
       }
@@ -160,8 +187,33 @@ export class WorkoutEngine {
     }
   }
 
-  /** Places the cues of [scheduledUntil, pos + lookahead) at exact audio-clock times. */
+  /** Starts every ready segment that plays before `pos + lookahead`, at its exact audio-clock time and offset. */
+  private scheduleMusic(time: number, pos: number): void {
+    const until = pos + this.options.lookaheadSec;
+    for (const live of this.live.values()) {
+      const s = live.segment;
+      if (live.state !== 'ready' || live.started || s.startSec >= until || s.endSec <= pos) continue;
+      const from = Math.max(s.startSec, pos);
+      const startCtx = time + (from - pos);
+      let offset = s.trackOffsetSec + (from - s.startSec) * s.playbackRate;
+      const length = live.player!.buffer.duration;
+      if (s.track.loop && length > 0) offset %= length;
+      live.player!.start(startCtx, offset);
+      live.player!.stop(time + (s.endSec - pos) + this.options.crossfadeSec);
+      live.started = true;
+    }
+  }
+
+  private stopMusic(now: number): void {
+    for (const live of this.live.values()) {
+      if (live.started) live.player?.stop(now);
+      live.started = false;
+    }
+  }
+
+  /** Places the music and cues of [scheduledUntil, pos + lookahead) at exact audio-clock times. */
   private scheduleWindow(time: number, pos: number): void {
+    this.scheduleMusic(time, pos);
     const until = pos + this.options.lookaheadSec;
     if (until <= this.scheduledUntilSec) return;
     for (const cue of this.program!.cuesBetween(this.scheduledUntilSec, until)) {
@@ -184,7 +236,8 @@ export class WorkoutEngine {
     if (cue.sound !== 'click' && cue.sound !== 'accent' && cue.sound !== 'tick') this.duck(ctxTime, buffer.duration);
     if (this.options.onCue) {
       const onCue = this.options.onCue;
-      this.context.draw.schedule(() => onCue(cue), ctxTime);
+      const lead = cue.text ? this.options.voiceLeadSec : 0;
+      this.context.draw.schedule(() => onCue(cue), Math.max(this.context.currentTime, ctxTime - lead));
     }
   }
 
@@ -208,7 +261,7 @@ export class WorkoutEngine {
   private async prepare(index: number): Promise<void> {
     if (this.live.has(index)) return;
     const segment = this.program!.segments[index];
-    const live: LiveSegment = { segment, player: null, state: 'loading' };
+    const live: LiveSegment = { segment, player: null, state: 'loading', started: false };
     this.live.set(index, live);
     try {
       const audio = await segment.track.loadBuffer();
@@ -229,8 +282,6 @@ export class WorkoutEngine {
       ? new Tone.GrainPlayer({ context: this.context, url: buffer, loop: segment.track.loop, playbackRate: segment.playbackRate, grainSize: 0.1, overlap: 0.05 })
       : new Tone.Player({ context: this.context, url: buffer, loop: segment.track.loop, fadeIn: 0.004, fadeOut: fade });
     player.connect(this.musicBus);
-    player.sync().start(segment.startSec, segment.trackOffsetSec);
-    player.stop(segment.endSec + fade);
     return player;
   }
 }

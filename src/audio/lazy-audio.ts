@@ -20,6 +20,7 @@ export function createLazyAudio() {
     pause: () => live?.pause(),
     resume: () => live?.resume(),
     seek: async (positionSec: number) => live?.seek(positionSec),
+    replace: async (program: EngineProgram, positionSec: number) => live?.replace(program, positionSec),
     stop: () => live?.stop(),
     positionSec: () => live?.positionSec() ?? null,
     /** The running engine, for tests and the console. */
@@ -40,4 +41,24 @@ export function createLazyAudio() {
     },
   };
   return { player, demo, decoder };
+}
+
+/** A stored track as the preview needs it: its audio and its beat grid; null when it is gone. */
+export type PreviewSource = (trackId: string) => Promise<{ audio: Blob; grid: import('../core/track').BeatGrid } | null>;
+
+/** Creates the beat-click preview service; Tone.js is imported on the first preview. */
+export function createLazyPreview(load: PreviewSource) {
+  let preview: import('./preview-player').PreviewPlayer | null = null;
+  return {
+    async play(trackId: string, fromSec: number, onEnd?: () => void): Promise<() => void> {
+      const [Tone, { PreviewPlayer }, source] = await Promise.all([import('tone'), import('./preview-player'), load(trackId)]);
+      if (!source) throw new Error('its audio is missing: import it again');
+      await Tone.start();
+      preview ??= new PreviewPlayer(Tone.getContext());
+      return preview.play(trackId, source.audio, source.grid, fromSec, onEnd);
+    },
+    stop: () => preview?.stop(),
+    /** What the last preview played: its start and every click's time (tests check them against the grid). */
+    last: () => preview?.last() ?? null,
+  };
 }

@@ -34,6 +34,9 @@ export function createLivePlayer() {
     seek: async (positionSec: number) => {
       await engine?.seek(positionSec);
     },
+    replace: async (program: EngineProgram, positionSec: number) => {
+      await engine?.replace(program, positionSec);
+    },
     stop: dispose,
     positionSec: () => (engine ? Math.max(0, engine.positionSec()) : null),
     /** The engine of the running workout (tests and the beat pulse read its schedule). */

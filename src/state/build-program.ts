@@ -8,6 +8,7 @@ import type { PoolTrack } from '../core/music-pool';
 import { buildCuePlan, planCues, type Cue, type CuePlan } from '../core/cue-plan';
 import type { EngineCue, EngineProgram, EngineSegment, EngineTrack } from '../audio/engine-types';
 import type { DemoTrackInfo } from '../audio/demo-catalog';
+import { DEFAULT_PLAYER_SETTINGS, stepAnnouncement, type PlayerSettings } from '../core/player-settings';
 
 /** A music segment as the screen needs it (to show the track and pulse with its beat). */
 export interface ProgramSegmentInfo {
@@ -31,6 +32,12 @@ export interface MusicSources {
   loadTrack(trackId: string): Promise<AudioBuffer>;
   /** Most a track may be sped up or slowed down to fit a step, percent. */
   maxTempoChangePct: number;
+  /** Tracks the user pinned, by music-segment index (ignored when the demo loops play). */
+  lockedTrackIds?: Record<number, string>;
+  /** Tracks not to play (skip track), unless nothing else is left. */
+  excludeTrackIds?: string[];
+  /** Cue placement and announcements. */
+  settings?: Pick<PlayerSettings, 'quantize' | 'countdownBeats' | 'metronome' | 'audioOnly'>;
 }
 
 /** The built program plus what the screen shows. */
@@ -48,11 +55,15 @@ const LOOP_DURATION_SEC = 24 * 3600;
 /** Returns the engine program for `workout`: music chosen per step, boundaries on downbeats, cues placed. */
 export function buildProgram(workout: Workout, sources: MusicSources): BuiltProgram {
   const steps = flattenWorkout(workout);
-  const ready = sources.libraryTracks.filter((t) => t.status === 'ready' && t.bpm !== null);
+  const usable = sources.libraryTracks.filter((t) => t.status === 'ready' && t.bpm !== null);
+  const unskipped = usable.filter((t) => !sources.excludeTrackIds?.includes(t.id));
+  const ready = unskipped.length > 0 ? unskipped : usable;
   const useDemo = ready.length === 0;
+  const settings = sources.settings ?? DEFAULT_PLAYER_SETTINGS;
+  const demoTracks = sources.demoTracks.filter((d) => !sources.excludeTrackIds?.includes(d.id));
   const tracks = new Map<string, EngineTrack>();
   const pool: PoolTrack[] = useDemo
-    ? sources.demoTracks.map((d) => {
+    ? (demoTracks.length > 0 ? demoTracks : sources.demoTracks).map((d) => {
         tracks.set(d.id, { id: d.id, title: d.title, artist: d.artist, grid: d.grid, loop: true, loadBuffer: () => sources.loadDemo(d.id) });
         return { id: d.id, title: d.title, artist: d.artist, durationSec: LOOP_DURATION_SEC, ...d.grid, confidence: 1, status: 'ready' as const };
       })
@@ -60,9 +71,9 @@ export function buildProgram(workout: Workout, sources: MusicSources): BuiltProg
         tracks.set(t.id, { id: t.id, title: t.title, artist: t.artist, grid: t, loop: false, loadBuffer: () => sources.loadTrack(t.id) });
         return t;
       });
-  const planned = planMusic(steps, pool, { maxTempoChangePct: sources.maxTempoChangePct });
+  const planned = planMusic(steps, pool, { maxTempoChangePct: sources.maxTempoChangePct, lockedTrackIds: useDemo ? undefined : sources.lockedTrackIds });
   const music = { ...planned, segments: alignTrackChanges(planned.segments) };
-  const cuePlan = buildCuePlan(steps, music, { quantize: 'bar', countdownBeats: 3, metronome: false });
+  const cuePlan = buildCuePlan(steps, music, { quantize: settings.quantize, countdownBeats: settings.countdownBeats, metronome: settings.metronome });
   // The finish may land up to half a bar after the planned music: let the last track play on through it.
   const lastIndex = music.segments.length - 1;
   const segments: EngineSegment[] = music.segments.map((s, i) => ({
@@ -75,7 +86,7 @@ export function buildProgram(workout: Workout, sources: MusicSources): BuiltProg
   const program: EngineProgram = {
     totalSec: cuePlan.totalSec,
     segments,
-    cuesBetween: (fromSec, toSec) => planCues(cuePlan, fromSec, toSec).map(toEngineCue),
+    cuesBetween: (fromSec, toSec) => planCues(cuePlan, fromSec, toSec).map((c) => toEngineCue(c, steps, settings.audioOnly)),
   };
   const info: ProgramSegmentInfo[] = segments.map((s) => ({
     trackId: s.track.id,
@@ -110,13 +121,19 @@ function alignTrackChanges(segments: MusicSegment[]): MusicSegment[] {
     next.grid.firstBeatSec += shift;
     next.grid.firstDownbeatSec += shift;
   }
+  // The last track plays on past the planned end, so the finish can land on its downbeat (up to a bar later).
+  const last = out[out.length - 1];
+  if (last && last.grid.bpm !== null) last.endSec += (2 * 60 * last.grid.beatsPerBar) / last.grid.bpm;
   return out;
 }
 
-function toEngineCue(cue: Cue): EngineCue {
+function toEngineCue(cue: Cue, steps: BuiltProgram['steps'], audioOnly: boolean): EngineCue {
   switch (cue.kind) {
-    case 'step-start':
-      return { timeSec: cue.timeSec, sound: cue.cueSound, text: cue.text, stepIndex: cue.stepIndex };
+    case 'step-start': {
+      const step = steps[cue.stepIndex];
+      const text = stepAnnouncement(step.step.name, step.step.voice, step.durationSec, steps[cue.stepIndex + 1]?.step.name ?? null, audioOnly);
+      return { timeSec: cue.timeSec, sound: cue.cueSound, text, stepIndex: cue.stepIndex };
+    }
     case 'countdown':
       return { timeSec: cue.timeSec, sound: 'tick' };
     case 'finish':

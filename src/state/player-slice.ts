@@ -5,6 +5,8 @@ import type { WorkoutSummary } from '../core/workout-log';
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
 import { buildProgram, type ProgramSegmentInfo } from './build-program';
+import { musicChoiceFor, musicPool } from './playlists-slice';
+import { summarizeWorkout } from './workout-summary';
 
 /** Where the player is. */
 export type PlayerStatus = 'idle' | 'loading' | 'running' | 'paused' | 'finished' | 'error';
@@ -30,6 +32,8 @@ export interface PlayerSlice {
   startWorkout(workoutId?: string): Promise<void>;
   togglePause(): void;
   skipStep(): Promise<void>;
+  /** Plays other music from here on (the workout's clock does not move). */
+  skipTrack(): Promise<void>;
   stopWorkout(): void;
   /** Workout seconds elapsed now, by the audio clock (read it in an animation frame, not in render). */
   positionNow(): number | null;
@@ -46,24 +50,60 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
     const { player } = get();
     const position = services.player.positionSec() ?? 0;
     const durationSec = completed ? player.totalSec : Math.min(position, player.totalSec);
-    const stepsDone = player.stepStarts.filter((t, i) => i < player.steps.length && player.stepStarts[i + 1] <= durationSec + 0.01).length;
-    const played = player.segments.filter((s) => s.startSec < durationSec);
-    const musicSec = played.reduce((sum, s) => sum + Math.min(s.endSec, durationSec) - s.startSec, 0);
-    const avg = musicSec > 0 ? played.reduce((sum, s) => sum + s.bpm * (Math.min(s.endSec, durationSec) - s.startSec), 0) / musicSec : 0;
     services.player.stop();
     services.speech.cancel();
-    patch({
-      status: 'finished',
-      summary: {
-        workoutName: player.workoutName,
-        startedAt,
-        durationSec,
-        stepsDone,
-        stepsTotal: player.steps.length,
-        tracksPlayed: [...new Set(played.map((s) => s.title))],
-        avgMusicBpm: Math.round(avg * 10) / 10,
+    services.device.keepAwake(false);
+    services.device.setNowPlaying(null, null, false);
+    const summary = summarizeWorkout(player, durationSec, startedAt);
+    patch({ status: 'finished', summary });
+    services.log.add(summary).catch((e: unknown) => patch({ error: `The workout log could not be saved: ${e instanceof Error ? e.message : String(e)}` }));
+  };
+
+  // What the lock screen shows: the step and the track.
+  const showOnDevice = () => {
+    const { player } = get();
+    const pos = services.player.positionSec() ?? 0;
+    const step = player.steps.find((_, i) => player.stepStarts[i] <= pos && pos < player.stepStarts[i + 1]) ?? player.steps[0];
+    const seg = player.segments.find((x) => x.startSec <= pos && pos < x.endSec);
+    if (!step) return;
+    services.device.setNowPlaying(
+      { title: `${step.step.name} · ${player.workoutName}`, artist: seg ? `${seg.title} · ${Math.round(seg.bpm)} BPM` : 'Montage', album: 'Montage' },
+      { play: () => get().player.status === 'paused' && get().togglePause(), pause: () => get().player.status === 'running' && get().togglePause(), next: () => void get().skipStep(), stop: () => get().stopWorkout() },
+      player.status !== 'paused',
+    );
+  };
+
+  // Builds the program for a workout with the current music choice and settings.
+  const build = (workoutId: string, excludeTrackIds: string[] = []) => {
+    const workout = get().workouts.find((w) => w.id === workoutId)!;
+    const music = musicChoiceFor(get(), workout.id);
+    return buildProgram(workout, {
+      demoTracks: services.demo.tracks(),
+      loadDemo: (trackId) => services.demo.loadBuffer(trackId),
+      libraryTracks: musicPool(get().tracks, music.trackIds),
+      loadTrack: async (trackId) => {
+        const audio = await services.library.getAudio(trackId);
+        if (!audio) throw new Error('its audio file is missing');
+        return services.decoder.decode(audio);
       },
+      maxTempoChangePct: music.maxTempoChangePct,
+      lockedTrackIds: music.lockedTrackIds,
+      excludeTrackIds,
+      settings: get().settings,
     });
+  };
+  let currentWorkoutId = '';
+  const skipped: string[] = [];
+  const events = {
+    onCue: (cue: { text?: string; stepIndex?: number }) => {
+      if (cue.text) {
+        if (get().settings.voice) services.speech.speak(cue.text);
+        patch({ announcement: cue.text });
+      }
+      if (cue.stepIndex !== undefined) showOnDevice();
+    },
+    onFinish: () => finish(true),
+    onError: (message: string) => patch({ error: message }),
   };
 
   return {
@@ -74,35 +114,32 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
       if (!workout) return patch({ status: 'error', error: `No workout with id "${id}".` });
       services.player.stop();
       set({ player: { ...IDLE, status: 'loading', workoutName: workout.name } });
+      currentWorkoutId = workout.id;
+      skipped.length = 0;
       try {
-        const built = buildProgram(workout, {
-          demoTracks: services.demo.tracks(),
-          loadDemo: (trackId) => services.demo.loadBuffer(trackId),
-          libraryTracks: get().tracks,
-          loadTrack: async (trackId) => {
-            const audio = await services.library.getAudio(trackId);
-            if (!audio) throw new Error('its audio file is missing');
-            return services.decoder.decode(audio);
-          },
-          maxTempoChangePct: 0,
-        });
-        patch({ steps: built.steps, stepStarts: built.stepStarts, totalSec: built.program.totalSec, segments: built.segments });
+        const built = build(workout.id);
+        patch({ steps: built.steps, stepStarts: built.stepStarts, totalSec: built.program.totalSec, segments: built.segments, error: built.warnings[0] ?? null });
         startedAt = services.now();
-        await services.player.play(built.program, {
-          onCue: (cue) => {
-            if (cue.text) {
-              services.speech.speak(cue.text);
-              patch({ announcement: cue.text });
-            }
-          },
-          onFinish: () => finish(true),
-          onError: (message) => patch({ error: message }),
-        });
+        await services.player.play(built.program, events);
         patch({ status: 'running' });
+        services.device.keepAwake(get().settings.wakeLock);
+        showOnDevice();
       } catch (e) {
         services.player.stop();
         patch({ status: 'error', error: `Could not start "${workout.name}": ${e instanceof Error ? e.message : String(e)}` });
       }
+    },
+    async skipTrack() {
+      const { status, segments } = get().player;
+      if (status !== 'running' && status !== 'paused') return;
+      const pos = services.player.positionSec() ?? 0;
+      const current = segments.find((x) => x.startSec <= pos && pos < x.endSec);
+      if (!current) return;
+      skipped.push(current.trackId);
+      const built = build(currentWorkoutId, skipped);
+      patch({ stepStarts: built.stepStarts, totalSec: built.program.totalSec, segments: built.segments });
+      await services.player.replace(built.program, pos);
+      showOnDevice();
     },
     togglePause() {
       const { status } = get().player;
@@ -110,9 +147,11 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
         services.player.pause();
         services.speech.cancel();
         patch({ status: 'paused' });
+        showOnDevice();
       } else if (status === 'paused') {
         services.player.resume();
         patch({ status: 'running' });
+        showOnDevice();
       }
     },
     async skipStep() {

@@ -4,6 +4,7 @@ import { formatClock } from '../format';
 import { workoutTotalSeconds } from '../../core/workout-timeline';
 import { RunningView } from './RunningView';
 import { SummaryView } from './SummaryView';
+import { PlayerSettingsPanel } from './PlayerSettingsPanel';
 
 /** Shows the player for the current phase. */
 export function PlayerScreen() {
@@ -41,6 +42,7 @@ function StartView() {
         {status === 'loading' ? 'Getting the music ready…' : 'Start workout'}
       </button>
       {error && <p className="error" role="alert">{error}</p>}
+      <PlayerSettingsPanel />
     </section>
   );
 }

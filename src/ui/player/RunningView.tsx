@@ -12,6 +12,9 @@ export function RunningView() {
   const positionNow = useApp((s) => s.positionNow);
   const togglePause = useApp((s) => s.togglePause);
   const skipStep = useApp((s) => s.skipStep);
+  const skipTrack = useApp((s) => s.skipTrack);
+  const audioOnly = useApp((s) => s.settings.audioOnly);
+  const [dark, setDark] = useState(true);
   const stopWorkout = useApp((s) => s.stopWorkout);
   const [stepIndex, setStepIndex] = useState(0);
   const [segmentIndex, setSegmentIndex] = useState(0);
@@ -69,9 +72,15 @@ export function RunningView() {
           {player.status === 'paused' ? 'Resume' : 'Pause'}
         </button>
         <button type="button" onClick={() => void skipStep()} aria-keyshortcuts="N">Skip step</button>
+        <button type="button" onClick={() => void skipTrack()} aria-keyshortcuts="M">Skip track</button>
         <button type="button" className="danger" onClick={stopWorkout} aria-keyshortcuts="Escape">Stop</button>
       </div>
       {player.error && <p className="error" role="alert">{player.error}</p>}
+      {audioOnly && dark && (
+        <button type="button" className="dark-screen" onClick={() => setDark(false)} aria-label="Audio-only mode: the voice announces every change. Tap to show the screen.">
+          Audio only · tap to show
+        </button>
+      )}
     </section>
   );
 }

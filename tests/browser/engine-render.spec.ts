@@ -1,0 +1,102 @@
+import { test, expect } from '@playwright/test';
+
+// The engine rendered offline in Chromium, sample-exact: three steps, two (here three) tracks of different
+// BPM, one of them tempo-matched; cue onsets, downbeat track changes and gapless joins are measured.
+
+const step = (id: string, kind: string, name: string, seconds: number, minBpm: number, maxBpm: number) => ({
+  type: 'step', id, kind, name, duration: { unit: 'seconds', value: seconds }, intensity: 3,
+  tempo: { minBpm, maxBpm, allowHalfDouble: false }, voice: null,
+});
+const WORKOUT = {
+  id: 'render-check', name: 'Render check', updatedAt: 0,
+  nodes: [
+    step('a', 'warmup', 'Warm-up', 20, 125, 131),
+    step('b', 'work', 'Sprint', 20, 160, 162),
+    step('c', 'cooldown', 'Cool-down', 20, 148, 152),
+  ],
+};
+
+test('rendered workout: cues within 1 ms of their beats, track changes on downbeats, no gaps between tracks', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const r = await page.evaluate(async (workout) => {
+    const m = (window as any).montage;
+    const opts = { fromSec: 0, durationSec: 64, startDelaySec: 0.1, maxTempoChangePct: 10 };
+    const cues = await m.renderOffline(workout, { ...opts, include: 'cues' });
+    const music = await m.renderOffline(workout, { ...opts, include: 'music' });
+    const sr = cues.sampleRate;
+    const x = cues.samples as Float32Array;
+    const y = music.samples as Float32Array;
+    const rms = (a: Float32Array, from: number, to: number) => {
+      let s = 0;
+      for (let i = Math.max(0, from); i < Math.min(a.length, to); i++) s += a[i] * a[i];
+      return Math.sqrt(s / Math.max(1, to - from));
+    };
+    // Cue onsets: first sample over the threshold near where each cue was placed, after a quiet stretch.
+    const onsets = cues.cues.map((c: any) => {
+      const at = Math.round(c.ctxTime * sr);
+      let found = -1;
+      for (let i = at - Math.round(0.003 * sr); i < at + Math.round(0.003 * sr); i++) {
+        if (Math.abs(x[i]) > 0.01) { found = i; break; }
+      }
+      const quietBefore = rms(x, at - Math.round(0.02 * sr), at - Math.round(0.001 * sr)) < 0.005;
+      return { timeSec: c.timeSec, sound: c.sound, errorMs: found < 0 ? null : ((found - at) / sr) * 1000, quietBefore, stepIndex: c.stepIndex };
+    });
+    // Where each cue sits on the grid of the music playing then.
+    const gridPos = (t: number) => {
+      const s = music.segments.find((g: any) => g.startSec <= t + 1e-9 && t < g.endSec - 1e-9) ?? music.segments[music.segments.length - 1];
+      return ((s.trackOffsetSec + (t - s.startSec) * s.playbackRate - s.firstBeatSec) * s.trackBpm) / 60;
+    };
+    const beatsOff = cues.cues.map((c: any) => {
+      const b = gridPos(c.timeSec);
+      return { sound: c.sound, beat: Math.abs(b - Math.round(b)), bar: Math.abs(b / 4 - Math.round(b / 4)) };
+    });
+    // Joins between tracks: a hit right at the change, and no silence longer than 5 ms around it.
+    const joins = music.segments.slice(1).map((s: any) => {
+      const at = Math.round((0.1 + s.startSec) * sr);
+      let run = 0;
+      let longest = 0;
+      // The join itself: from 30 ms before the change to 30 ms after (the tracks' own rests are not gaps).
+      for (let i = at - Math.round(0.03 * sr); i < at + Math.round(0.03 * sr); i++) {
+        run = Math.abs(y[i]) < 1e-4 ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+      return {
+        startSec: s.startSec,
+        offsetBeats: ((s.trackOffsetSec - s.firstBeatSec) * s.trackBpm) / 60,
+        longestSilenceMs: (longest / sr) * 1000,
+        before: rms(y, at - Math.round(0.02 * sr), at - Math.round(0.001 * sr)),
+        after: rms(y, at, at + Math.round(0.02 * sr)),
+      };
+    });
+    return { onsets, beatsOff, joins, segments: music.segments, stepStarts: music.stepStarts };
+  }, WORKOUT);
+
+  // Three tracks, one tempo-matched to the sprint's 160–162 BPM.
+  expect(r.segments.length).toBe(3);
+  expect(new Set(r.segments.map((s: any) => s.trackId)).size).toBe(3);
+  const matched = r.segments.filter((s: any) => Math.abs(s.playbackRate - 1) > 1e-3);
+  expect(matched.length).toBe(1);
+  expect(matched[0].bpm).toBeGreaterThanOrEqual(160);
+  expect(matched[0].bpm).toBeLessThanOrEqual(162);
+
+  // Every cue sounds, within ±1 ms of where it was placed.
+  expect(r.onsets.length).toBeGreaterThanOrEqual(3 + 3 * 2 + 1);
+  for (const o of r.onsets) {
+    if (process.env.DBG) console.log(JSON.stringify(o));
+    expect(o.errorMs, `cue ${o.sound} at ${o.timeSec}`).not.toBeNull();
+    expect(Math.abs(o.errorMs), `cue ${o.sound} at ${o.timeSec}`).toBeLessThan(1);
+  }
+  // ...and where it was placed is a beat of the music (step changes: a downbeat).
+  for (const b of r.beatsOff) {
+    expect(b.beat).toBeLessThan(0.001 * 3); // 1 ms at ≥ 128 BPM is < 0.003 beat
+    if (b.sound === 'work' || b.sound === 'rest' || b.sound === 'start') expect(b.bar).toBeLessThan(0.001);
+  }
+  // Track changes start the new track on its first downbeat, with a hit there and no gap.
+  expect(r.joins.length).toBe(2);
+  for (const j of r.joins) {
+    expect(Math.abs(j.offsetBeats - Math.round(j.offsetBeats))).toBeLessThan(1e-6);
+    expect(j.longestSilenceMs).toBeLessThan(5);
+    expect(j.after).toBeGreaterThan(j.before);
+  }
+});

@@ -2,7 +2,7 @@
  * Tempo, beat and downbeat analysis of one track: the pipeline.
  * Method: onset envelope (novelty.ts) → ACF tempo candidates and octave choice (tempo-estimate.ts)
  * → local tempo curve (tempo-curve.ts) → dynamic-programming beats (beat-track.ts) → a straight
- * grid when the tempo is constant (beat-grid.ts) → meter and downbeats (downbeat.ts) →
+ * grid when the tempo is constant, kept on the half-beat grid (metrical-alignment.ts, beat-grid.ts) → meter and downbeats (downbeat.ts) →
  * confidence (confidence.ts). Synchronous and deterministic; no DOM or Node APIs.
  * Cost ≈ one 256-point FFT per 11.6 ms of audio plus O(n) passes; memory ≈ 6 bytes per input sample.
  * Known failures: see each module; octave errors on music notated far from 80–180 BPM.
@@ -14,11 +14,12 @@ import { fitBeatGrid, gridBeats } from './beat-grid';
 import { trackBeats } from './beat-track';
 import { ANALYSIS_RATE, computeNovelty, type Novelty } from './novelty';
 import { autocorrelate, normalizeOnsets } from './onset-envelope';
+import { alignToHalfBeats } from './metrical-alignment';
 import { resample } from './resample';
 import { pickWithTag } from './tag-hint';
 import { trackTempoCurve } from './tempo-curve';
 import { noBeatAnalysis, type AnalyzeOptions, type TempoAnalysis } from './tempo-analysis';
-import { tempoCandidates, WORKOUT_PRIOR } from './tempo-estimate';
+import { acfAt, tempoCandidates, WORKOUT_PRIOR } from './tempo-estimate';
 
 /** Inputs shorter than this (seconds) have no measurable beat. */
 export const MIN_ANALYSIS_SECONDS = 2.5;
@@ -54,7 +55,8 @@ export function analyzeTrack(pcm: Float32Array, sampleRate: number, options: Ana
   let beatFrames = tracked;
   let bpm: Bpm = chosen.bpm;
   if (curve.isConstant) {
-    const fit = fitBeatGrid(tracked, chosen.periodFrames);
+    const aligned = alignToHalfBeats(onsets, tracked, chosen.periodFrames, acfAt(acf, chosen.periodFrames / 2), { from: 0, to: onsets.length });
+    const fit = fitBeatGrid(aligned, chosen.periodFrames);
     if (fit) {
       beatFrames = gridBeats(fit, active.from - fit.period / 2, active.to);
       bpm = (60 * fps) / fit.period;

@@ -8,9 +8,12 @@
  * this is what keeps slow notated tempi such as 64 BPM from reading as their double) × a
  * tempo prior that is flat over 98–166 BPM (times a slight tilt toward the faster reading, which
  * breaks exact ties such as bare clicks) and falls off log-normally outside, doubled inside a
- * caller's preferred range; ternary relatives are halved. Cost O(lags) after the ACF.
+ * caller's preferred range; ternary relatives are halved unless a 3:2 relative is the simpler meter
+ * (its half beat and its 4-beat bar both repeat more than the reference's). Cost O(lags) after the ACF.
  * Known failures: the octave is a judgement call when two levels are equally salient (e.g. 200 BPM
- * notated music heard at 100); dotted / ternary feels can land on ⅔ or 3/2 of the notated tempo.
+ * notated music heard at 100); dotted / ternary feels can land on ⅔ or 3/2 of the notated tempo;
+ * a 3:2 relative freed from the penalty still needs the higher score, so a strong 3 + 3 + 2 accent
+ * over even eighths can read at ⅔.
  */
 import type { Bpm } from '../core/units';
 
@@ -131,6 +134,7 @@ export function tempoCandidates(acf: Float32Array, fps: number, prior: TempoPrio
     }
   }
   if (reference < 0) return [];
+  const referenceMeter = { bar: barSalience(acf, reference), half: acfAt(acf, reference / 2) };
   const candidates: TempoCandidate[] = [];
   for (const level of LEVELS) {
     const guess = reference / level;
@@ -141,8 +145,13 @@ export function tempoCandidates(acf: Float32Array, fps: number, prior: TempoPrio
     const harmonic = harmonicSalience(acf, periodFrames);
     const presence = Math.max(0, acfAt(acf, periodFrames));
     const salience = Math.max(0, harmonic) ** (1 - PRESENCE) * presence ** PRESENCE;
-    const ternaryPenalty = Number.isInteger(Math.log2(level)) ? 1 : TERNARY_PENALTY;
-    const bar = Math.max(0, barSalience(acf, periodFrames)) ** BAR_WEIGHT;
+    const barRepeat = barSalience(acf, periodFrames);
+    // A 3:2 relative reads the same pulse in another meter (eighths vs triplets). It is penalised
+    // unless it is the better simple-meter reading: both its half beat and its 4-beat bar repeat
+    // more than the reference's (a 6/4 bar or a shuffle fails one of the two).
+    const isSimpler = barRepeat > referenceMeter.bar && acfAt(acf, periodFrames / 2) > referenceMeter.half;
+    const ternaryPenalty = Number.isInteger(Math.log2(level)) || isSimpler ? 1 : TERNARY_PENALTY;
+    const bar = Math.max(0, barRepeat) ** BAR_WEIGHT;
     const score = Math.max(0, salience) * bar * priorWeight(bpm, prior) * ternaryPenalty;
     candidates.push({ periodFrames, bpm, salience, score });
   }

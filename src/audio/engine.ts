@@ -6,7 +6,7 @@
  * rendering. Takes its context as a parameter.
  */
 import * as Tone from 'tone';
-import { renderCueSound, type CueSound } from './cue-sounds';
+import { CuePlayer } from './cue-player';
 import { segmentsToKeep } from '../core/music-memory';
 import type { EngineCue, EngineProgram, EngineSegment, ScheduledCue } from './engine-types';
 
@@ -46,8 +46,7 @@ export class WorkoutEngine {
   private readonly isOffline: boolean;
   private readonly musicBus: Tone.Gain;
   private readonly cueBus: Tone.Gain;
-  private readonly cueBuffers = new Map<CueSound, Tone.ToneAudioBuffer>();
-  private readonly activeCues = new Set<Tone.ToneBufferSource>();
+  private readonly cues: CuePlayer;
   private readonly live = new Map<number, LiveSegment>();
   private readonly options: Required<Omit<EngineOptions, 'onCue' | 'onFinish' | 'onError'>> & EngineOptions;
   private program: EngineProgram | null = null;
@@ -60,15 +59,13 @@ export class WorkoutEngine {
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
     this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', voiceLeadSec: 0.15, ...options };
     this.transport = context.transport;
+    // Transport positions are whole ticks: at the default 192 per quarter (2.6 ms at 120 BPM) a jump to a step
+    // start would land just before it. 19,200 ticks per quarter makes a tick 26 µs.
+    if (this.transport.state !== 'started') this.transport.PPQ = 19200;
     this.isOffline = context instanceof Tone.OfflineContext;
     this.musicBus = new Tone.Gain({ context, gain: this.options.include === 'cues' ? 0 : 1 }).connect(context.destination);
     this.cueBus = new Tone.Gain({ context, gain: this.options.include === 'music' ? 0 : 1 }).connect(context.destination);
-    for (const sound of ['work', 'rest', 'finish', 'start', 'tick', 'click', 'accent'] as CueSound[]) {
-      const samples = renderCueSound(sound, context.sampleRate);
-      const buffer = context.createBuffer(1, samples.length, context.sampleRate);
-      buffer.copyToChannel(samples, 0);
-      this.cueBuffers.set(sound, new Tone.ToneAudioBuffer(buffer));
-    }
+    this.cues = new CuePlayer(context, this.cueBus, this.options.include === 'cues' ? null : this.musicBus.gain);
   }
 
   /** Loads a program and prepares the music that starts within the prepare window. */
@@ -164,7 +161,7 @@ export class WorkoutEngine {
     this.live.clear();
     this.musicBus.dispose();
     this.cueBus.dispose();
-    for (const b of this.cueBuffers.values()) b.dispose();
+    this.cues.dispose();
   }
 
   private tick(time: number): void {
@@ -224,16 +221,8 @@ export class WorkoutEngine {
   }
 
   private playCue(cue: EngineCue, ctxTime: number): void {
-    const buffer = this.cueBuffers.get(cue.sound)!;
-    const source = new Tone.ToneBufferSource({ context: this.context, url: buffer }).connect(this.cueBus);
-    source.onended = () => {
-      this.activeCues.delete(source);
-      source.dispose();
-    };
-    this.activeCues.add(source);
-    source.start(ctxTime);
+    this.cues.play(cue, ctxTime);
     this.scheduled.push({ cue, ctxTime });
-    if (cue.sound !== 'click' && cue.sound !== 'accent' && cue.sound !== 'tick') this.duck(ctxTime, buffer.duration);
     if (this.options.onCue) {
       const onCue = this.options.onCue;
       const lead = cue.text ? this.options.voiceLeadSec : 0;
@@ -241,21 +230,8 @@ export class WorkoutEngine {
     }
   }
 
-  /** Lowers the music under a cue so it is heard clearly, then brings it back. */
-  private duck(ctxTime: number, durationSec: number): void {
-    if (this.options.include === 'cues') return;
-    const gain = this.musicBus.gain;
-    gain.setValueAtTime(1, ctxTime - 0.03);
-    gain.linearRampToValueAtTime(0.55, ctxTime);
-    gain.setValueAtTime(0.55, ctxTime + durationSec * 0.6);
-    gain.linearRampToValueAtTime(1, ctxTime + durationSec * 0.6 + 0.3);
-  }
-
   private cancelPendingCues(now: number): void {
-    for (const source of this.activeCues) {
-      source.stop(now);
-    }
-    this.activeCues.clear();
+    this.cues.cancel(now);
   }
 
   private async prepare(index: number): Promise<void> {

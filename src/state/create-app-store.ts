@@ -5,17 +5,21 @@ import { createNavSlice, type NavSlice } from './nav-slice';
 import { createPlayerSlice, type PlayerSlice } from './player-slice';
 import { createWorkoutsSlice, type WorkoutsSlice } from './workouts-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createPlaylistsSlice, type PlaylistsSlice } from './playlists-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
 /** The whole app state: every slice's fields and actions. */
-export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice;
+export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice;
 
 /** Returns a new store wired to `services` (tests build one per test with fakes). */
 export function createAppStore(services: AppServices) {
   return createStore<AppState>()((...a) => ({
     ...createNavSlice(...a),
     ...createPlayerSlice(services)(...a),
-    ...createWorkoutsSlice(...a),
+    ...createWorkoutsSlice(services)(...a),
     ...createLibrarySlice(services)(...a),
+    ...createPlaylistsSlice(services)(...a),
+    ...createSettingsSlice(services)(...a),
   }));
 }
 

@@ -1,15 +1,27 @@
-/** The user's library: tracks, imports and the background analysis queue. */
+/** The user's library: tracks, imports, the background analysis queue (cancellable) and the beat-click preview. */
 import type { StateCreator } from 'zustand';
 import type { TrackRecord } from '../core/track';
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
+import { createTrackUpdates } from './track-updates';
 
 /** Progress of the current import batch. */
 export interface ImportBatch {
   total: number;
   imported: number;
   analysed: number;
+  /** Files that could not be imported, with a message naming each ("storage is full: x.mp3 was not saved"). */
   failed: { fileName: string; error: string }[];
+  /** True once the user cancelled the batch's analysis; its tracks wait as 'queued'. */
+  cancelled: boolean;
+}
+
+/** The track being previewed with beat clicks; null when none. */
+export interface LibraryPreview {
+  trackId: string;
+  /** Where in the track the preview started, seconds. */
+  fromSec: number;
+  status: 'loading' | 'playing';
 }
 
 /** Library state and actions. */
@@ -19,46 +31,80 @@ export interface LibrarySlice {
   batch: ImportBatch | null;
   storage: { usedBytes: number; quotaBytes: number } | null;
   libraryMessages: string[];
+  preview: LibraryPreview | null;
   loadLibrary(): Promise<void>;
+  /** Imports the files one by one (a failure never stops the rest), then analyses them in the background. */
   importFiles(files: File[]): Promise<void>;
+  /** Saves a hand correction of the grid and marks the track `corrected`. */
   correctTrack(id: string, patch: Partial<Pick<TrackRecord, 'bpm' | 'firstBeatSec' | 'firstDownbeatSec' | 'beatsPerBar'>>): Promise<void>;
   deleteTrack(id: string): Promise<void>;
+  /** Stops the analysis of every queued and running track; they stay 'queued' until `resumeAnalysis`. */
+  cancelAnalysis(): void;
+  /** Analyses every 'queued' track. */
+  resumeAnalysis(): void;
+  /** Analyses one track again (dropping hand corrections). */
+  reanalyseTrack(id: string): Promise<void>;
+  /** Plays the track from `fromSec` with a click on every beat; stops any other preview. */
+  startPreview(id: string, fromSec: number): Promise<void>;
+  stopPreview(): void;
+  /** Returns a track's cover image, or null. */
+  loadCover(coverId: string): Promise<Blob | null>;
 }
 
-/** Creates the library slice. Analysis runs one track at a time per call to the queue; the service spreads work over cores. */
+const MAX_PARALLEL = 2;
+/** Lets the browser paint and handle input between two imported files. */
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Creates the library slice. Analysis runs MAX_PARALLEL tracks at a time; the service spreads work over cores. */
 export const createLibrarySlice = (services: AppServices): StateCreator<AppState, [], [], LibrarySlice> => (set, get) => {
+  let loading: Promise<void> | null = null;
   const queue: string[] = [];
+  const queued = new Set<string>();
+  const inBatch = new Set<string>();
   let running = 0;
-  const MAX_PARALLEL = 2;
-  const replace = (track: TrackRecord) => set((s) => ({ tracks: s.tracks.some((t) => t.id === track.id) ? s.tracks.map((t) => (t.id === track.id ? track : t)) : [...s.tracks, track] }));
+  let controller = new AbortController();
+  let stopPlaying: (() => void) | null = null;
+  let previewToken = 0;
+
+  // Import and analysis update many records a second: they reach the store once per frame.
+  const updates = createTrackUpdates((update) => set((s) => ({ tracks: update(s.tracks) })));
+  const replace = updates.put;
+  const current = (id: string) => updates.peek(id) ?? get().tracks.find((t) => t.id === id);
   const bumpBatch = (p: (b: ImportBatch) => Partial<ImportBatch>) => set((s) => (s.batch ? { batch: { ...s.batch, ...p(s.batch) } } : {}));
   const refreshStorage = async () => set({ storage: await services.library.estimate().catch(() => null) });
+  const say = (message: string) => set((s) => ({ libraryMessages: [...s.libraryMessages, message] }));
 
-  const analyseOne = async (id: string) => {
-    const track = get().tracks.find((t) => t.id === id);
-    if (!track) return;
+  const analyseOne = async (id: string, signal: AbortSignal) => {
+    const track = current(id);
+    if (!track || signal.aborted) return;
     replace(await services.library.update(id, { status: 'analyzing' }));
     let patch: Partial<TrackRecord>;
     try {
       const audio = await services.library.getAudio(id);
       if (!audio) throw new Error('audio file missing: import it again');
-      const a = await services.analysis.analyze(audio, { tagBpm: track.tagBpm });
+      const a = await services.analysis.analyze(audio, { signal, tagBpm: track.tagBpm });
       patch = a.bpm === null
         ? { status: 'failed', error: 'no beat found', bpm: null, confidence: a.confidence, durationSec: a.durationSec || track.durationSec }
         : { status: 'ready', error: undefined, bpm: a.bpm, confidence: a.confidence, firstBeatSec: a.firstBeatSec, firstDownbeatSec: a.firstDownbeatSec, beatsPerBar: a.beatsPerBar, durationSec: a.durationSec || track.durationSec };
     } catch (e) {
-      patch = { status: 'failed', error: e instanceof Error ? e.message : String(e) };
+      if (signal.aborted) {
+        replace(await services.library.update(id, { status: 'queued' }));
+        return;
+      }
+      patch = { status: 'failed', error: messageOf(e) };
     }
     replace(await services.library.update(id, patch));
-    bumpBatch((b) => ({ analysed: b.analysed + 1 }));
+    if (inBatch.delete(id)) bumpBatch((b) => ({ analysed: b.analysed + 1 }));
   };
 
   const pump = () => {
     while (running < MAX_PARALLEL && queue.length > 0) {
       const id = queue.shift()!;
+      queued.delete(id);
       running++;
-      void analyseOne(id)
-        .catch((e: unknown) => set((s) => ({ libraryMessages: [...s.libraryMessages, String(e)] })))
+      void analyseOne(id, controller.signal)
+        .catch((e: unknown) => say(messageOf(e)))
         .finally(() => {
           running--;
           pump();
@@ -66,7 +112,11 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
     }
   };
   const enqueue = (ids: string[]) => {
-    queue.push(...ids.filter((id) => !queue.includes(id)));
+    for (const id of ids) {
+      if (queued.has(id)) continue;
+      queued.add(id);
+      queue.push(id);
+    }
     pump();
   };
 
@@ -76,38 +126,106 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
     batch: null,
     storage: null,
     libraryMessages: [],
-    async loadLibrary() {
-      const { tracks, problems } = await services.library.list();
-      set({ tracks, libraryLoaded: true, libraryMessages: problems });
-      void refreshStorage();
-      // Analysis interrupted by a reload carries on.
-      enqueue(tracks.filter((t) => t.status === 'queued' || t.status === 'analyzing').map((t) => t.id));
+    preview: null,
+    loadLibrary() {
+      // One load, however many screens ask for it at start.
+      loading ??= (async () => {
+        const { tracks, problems } = await services.library.list();
+        set({ tracks, libraryLoaded: true, libraryMessages: problems });
+        void refreshStorage();
+        // Analysis interrupted by a reload carries on.
+        enqueue(tracks.filter((t) => t.status === 'queued' || t.status === 'analyzing').map((t) => t.id));
+      })().catch((e: unknown) => {
+        loading = null;
+        set({ libraryLoaded: true, libraryMessages: [`The library could not be read: ${e instanceof Error ? e.message : String(e)}`] });
+      });
+      return loading;
     },
     async importFiles(files) {
       if (files.length === 0) return;
       void services.library.requestPersistence();
       const batch = get().batch;
-      const fresh = !batch || batch.analysed + batch.failed.length >= batch.total;
-      set({ batch: fresh ? { total: files.length, imported: 0, analysed: 0, failed: [] } : { ...batch!, total: batch!.total + files.length } });
+      const fresh = !batch || batch.cancelled || batch.analysed + batch.failed.length >= batch.total;
+      if (fresh) inBatch.clear();
+      set({ batch: fresh ? { total: files.length, imported: 0, analysed: 0, failed: [], cancelled: false } : { ...batch!, total: batch!.total + files.length } });
       for (const file of files) {
         const result = await services.library.importFile(file);
         if (result.status === 'failed') {
+          // Storage full or a broken file: say so by name and carry on with the next file; stored tracks stay.
           bumpBatch((b) => ({ failed: [...b.failed, { fileName: result.fileName, error: result.error }] }));
-          continue;
+        } else {
+          bumpBatch((b) => ({ imported: b.imported + 1, analysed: result.status === 'duplicate' ? b.analysed + 1 : b.analysed }));
+          replace(result.track);
+          if (result.status === 'added') {
+            inBatch.add(result.track.id);
+            // After "Cancel analysis" the rest of the batch is still stored, and waits for "Resume analysis".
+            if (!get().batch?.cancelled) enqueue([result.track.id]);
+          }
         }
-        bumpBatch((b) => ({ imported: b.imported + 1, analysed: result.status === 'duplicate' ? b.analysed + 1 : b.analysed }));
-        replace(result.track);
-        if (result.status === 'added') enqueue([result.track.id]);
+        await yieldToUi();
       }
+      updates.flush();
       void refreshStorage();
     },
     async correctTrack(id, patch) {
-      replace(await services.library.update(id, { ...patch, corrected: true }));
+      replace(await services.library.update(id, { ...patch, corrected: true }), true);
     },
     async deleteTrack(id) {
+      if (get().preview?.trackId === id) get().stopPreview();
       await services.library.remove(id);
+      updates.drop(id);
       set((s) => ({ tracks: s.tracks.filter((t) => t.id !== id) }));
       void refreshStorage();
     },
+    cancelAnalysis() {
+      controller.abort();
+      controller = new AbortController();
+      queue.length = 0;
+      queued.clear();
+      bumpBatch(() => ({ cancelled: true }));
+    },
+    resumeAnalysis() {
+      updates.flush();
+      const ids = get().tracks.filter((t) => t.status === 'queued').map((t) => t.id);
+      const b = get().batch;
+      // A cancelled batch carries on counting its own tracks; otherwise the queued tracks make a new batch.
+      if (b?.cancelled) set({ batch: { ...b, cancelled: false } });
+      else {
+        inBatch.clear();
+        ids.forEach((id) => inBatch.add(id));
+        set({ batch: { total: ids.length, imported: ids.length, analysed: 0, failed: [], cancelled: false } });
+      }
+      enqueue(ids);
+    },
+    async reanalyseTrack(id) {
+      replace(await services.library.update(id, { status: 'queued', error: undefined, corrected: false }), true);
+      enqueue([id]);
+    },
+    async startPreview(id, fromSec) {
+      get().stopPreview();
+      const token = ++previewToken;
+      set({ preview: { trackId: id, fromSec, status: 'loading' } });
+      const ended = () => {
+        if (token === previewToken) set({ preview: null });
+      };
+      try {
+        const stop = await services.preview.play(id, fromSec, ended);
+        if (token !== previewToken) return stop();
+        stopPlaying = stop;
+        set({ preview: { trackId: id, fromSec, status: 'playing' } });
+      } catch (e) {
+        if (token !== previewToken) return;
+        set({ preview: null });
+        say(`Could not preview ${current(id)?.fileName ?? 'the track'}: ${messageOf(e)}`);
+      }
+    },
+    stopPreview() {
+      previewToken++;
+      stopPlaying?.();
+      stopPlaying = null;
+      services.preview.stop();
+      if (get().preview) set({ preview: null });
+    },
+    loadCover: (coverId) => services.library.getCover(coverId),
   };
 };

@@ -35,6 +35,9 @@ export interface PlayerSlice {
   /** Plays other music from here on (the workout's clock does not move). */
   skipTrack(): Promise<void>;
   stopWorkout(): void;
+  /** The workout log, newest first (loaded by `loadHistory`). */
+  history: WorkoutSummary[];
+  loadHistory(): Promise<void>;
   /** Workout seconds elapsed now, by the audio clock (read it in an animation frame, not in render). */
   positionNow(): number | null;
 }
@@ -56,6 +59,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
     services.device.setNowPlaying(null, null, false);
     const summary = summarizeWorkout(player, durationSec, startedAt);
     patch({ status: 'finished', summary });
+    set((s) => ({ history: [summary, ...s.history] }));
     services.log.add(summary).catch((e: unknown) => patch({ error: `The workout log could not be saved: ${e instanceof Error ? e.message : String(e)}` }));
   };
 
@@ -122,6 +126,8 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
         startedAt = services.now();
         await services.player.play(built.program, events);
         patch({ status: 'running' });
+        // The demo loops are small: have them all ready so a skip never waits for one to be synthesised.
+        for (const s of built.program.segments) if (s.track.loop) void s.track.loadBuffer().catch(() => undefined);
         services.device.keepAwake(get().settings.wakeLock);
         showOnDevice();
       } catch (e) {
@@ -169,6 +175,11 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
         services.player.stop();
         set({ player: IDLE });
       }
+    },
+    history: [],
+    async loadHistory() {
+      const entries = await services.log.list().catch(() => []);
+      set({ history: [...entries].sort((a, b) => b.startedAt - a.startedAt) });
     },
     positionNow: () => services.player.positionSec(),
   };

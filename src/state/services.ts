@@ -2,7 +2,14 @@
 import type { EngineProgram, EngineCue } from '../audio/engine-types';
 import type { DemoTrackInfo } from '../audio/demo-catalog';
 import type { TrackRecord } from '../core/track';
+import type { PlayerSettings } from '../core/player-settings';
+import type { WorkoutSummary } from '../core/workout-log';
+import type { Workout } from '../core/workout';
 import type { ImportResult } from '../storage/import-tracks';
+import type { Backup } from '../storage/schemas';
+import type { RestoreReport } from '../storage/backup';
+import type { Playlist } from '../core/playlist';
+import type { MusicChoice } from '../core/music-choice';
 
 /** What the player reports back while a workout runs. */
 export interface PlayerEvents {
@@ -19,6 +26,8 @@ export interface PlayerService {
   resume(): void;
   /** Jumps to a workout position, seconds. */
   seek(positionSec: number): Promise<void>;
+  /** Swaps in a new program at a workout position (skip track). */
+  replace(program: EngineProgram, positionSec: number): Promise<void>;
   stop(): void;
   /** Workout seconds elapsed by the audio clock; null when nothing plays. */
   positionSec(): number | null;
@@ -45,9 +54,43 @@ export interface LibraryService {
   update(id: string, patch: Partial<Omit<TrackRecord, 'id'>>): Promise<TrackRecord>;
   remove(id: string): Promise<void>;
   getAudio(id: string): Promise<Blob | null>;
+  /** Returns a stored cover image (raster only: SVG is refused at import), or null. */
+  getCover(coverId: string): Promise<Blob | null>;
   /** Used and available bytes, or null where the browser does not say. */
   estimate(): Promise<{ usedBytes: number; quotaBytes: number } | null>;
   requestPersistence(): Promise<'granted' | 'denied' | 'unsupported'>;
+}
+
+/** Library exports and backups (implemented by the library service; kept apart so store fakes need not carry it). */
+export interface LibraryBackupService {
+  /** Returns the library export `{version, exportedAt, tracks}` that external tools read. */
+  exportLibrary(): Promise<Pick<Backup, 'version' | 'exportedAt' | 'tracks'>>;
+  /** Returns a full backup: every track field, workouts, playlists and the workout log. */
+  exportBackup(): Promise<Backup>;
+  /** Merges a backup file into the library (stored data is never lost); rejects with a message naming the file. */
+  restoreBackup(file: File): Promise<RestoreReport>;
+}
+
+/** The user's saved workouts (templates are not stored). */
+export interface WorkoutsService {
+  /** Returns the saved workouts, most recently changed first, and a message per record that could not be read. */
+  list(): Promise<{ workouts: Workout[]; problems: string[] }>;
+  /** Stores `workout`, replacing any with its id; rejects with the bad field named. */
+  save(workout: Workout): Promise<void>;
+  /** Removes a saved workout; does nothing when it is absent. */
+  remove(id: string): Promise<void>;
+}
+
+/** Stored playlists and the music chosen per workout. Writes reject with a message naming the record and field. */
+export interface PlaylistsService {
+  /** Returns the stored playlists and choices, and a message per record that could not be read. */
+  list(): Promise<{ playlists: Playlist[]; choices: MusicChoice[]; problems: string[] }>;
+  /** Stores `playlist`, replacing any with its id. */
+  save(playlist: Playlist): Promise<void>;
+  /** Removes a playlist; does nothing when it is absent. */
+  remove(id: string): Promise<void>;
+  /** Stores the choice of `choice.workoutId`, replacing the previous one. */
+  saveChoice(choice: MusicChoice): Promise<void>;
 }
 
 /** What analysis found in one track. */
@@ -66,16 +109,51 @@ export interface AnalysisService {
   analyze(audio: Blob, options: { signal?: AbortSignal; tagBpm?: number | null }): Promise<TrackAnalysis>;
 }
 
+/** Plays a stored track with a click on every beat of its grid, so the user hears whether the grid is right. */
+export interface PreviewService {
+  /**
+   * Plays track `trackId` from `fromSec` (seconds into the track), stopping any other preview. Resolves with a disposer
+   * that stops this preview (a no-op once it has ended); `onEnd` fires when it ends by itself or another one starts.
+   */
+  play(trackId: string, fromSec: number, onEnd?: () => void): Promise<() => void>;
+  /** Stops whatever preview plays. */
+  stop(): void;
+}
+
 /** Decodes stored audio for playback. */
 export interface DecodeService {
   decode(audio: Blob): Promise<AudioBuffer>;
 }
 
+/** Player settings on this device. */
+export interface SettingsService {
+  load(): PlayerSettings;
+  save(settings: PlayerSettings): void;
+}
+
+/** The workout log. */
+export interface LogService {
+  add(summary: WorkoutSummary): Promise<void>;
+  list(): Promise<WorkoutSummary[]>;
+}
+
+/** Lock-screen controls and keeping the screen on. */
+export interface DeviceService {
+  setNowPlaying(info: { title: string; artist: string; album: string } | null, handlers: { play(): void; pause(): void; next(): void; stop(): void } | null, playing: boolean): void;
+  keepAwake(on: boolean): void;
+}
+
 /** Every service the app uses. */
 export interface AppServices {
+  settings: SettingsService;
+  log: LogService;
+  device: DeviceService;
   player: PlayerService;
   demo: DemoMusicService;
   library: LibraryService;
+  preview: PreviewService;
+  playlists: PlaylistsService;
+  workouts: WorkoutsService;
   analysis: AnalysisService;
   decoder: DecodeService;
   speech: SpeechService;

@@ -6,6 +6,7 @@ import type { TrackRecord } from '../core/track';
 import type { Workout } from '../core/workout';
 import type { Playlist } from '../core/playlist';
 import type { WorkoutSummary } from '../core/workout-log';
+import type { MusicChoice } from '../core/music-choice';
 
 /** The stores of the current schema version, with their keys, values and indexes. */
 export interface MontageSchema extends DBSchema {
@@ -17,6 +18,8 @@ export interface MontageSchema extends DBSchema {
   playlists: { key: string; value: Playlist };
   log: { key: number; value: WorkoutSummary };
   meta: { key: string; value: unknown };
+  /** Since version 2: the music chosen per workout, by workout id. */
+  musicChoices: { key: string; value: MusicChoice };
 }
 
 /** An open Montage database. */
@@ -43,6 +46,10 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('playlists', { keyPath: 'id' });
     db.createObjectStore('log', { keyPath: 'id', autoIncrement: true });
     db.createObjectStore('meta');
+  },
+  // v2: the music chosen per workout (playlist, pinned tracks, tempo change). Adds a store; v1 data is untouched.
+  (db) => {
+    db.createObjectStore('musicChoices', { keyPath: 'workoutId' });
   },
 ];
 
@@ -126,7 +133,7 @@ export function checkRecord<T>(schema: z.ZodType<T>, store: string, key: IDBVali
 }
 
 /** Reads every record of a store with its key, in key order. */
-export async function readRows(db: MontageDb, store: 'tracks' | 'workouts' | 'playlists' | 'log') {
+export async function readRows(db: MontageDb, store: 'tracks' | 'workouts' | 'playlists' | 'log' | 'musicChoices') {
   const tx = db.transaction(store);
   const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
   return keys.map((key, i) => ({ key, value: values[i] as unknown }));

@@ -3,8 +3,10 @@ import type { TrackRecord } from '../core/track';
 import { openDb, type MontageDb } from './db';
 import { openAudioStore, type AudioStore } from './audio-store';
 import { importFile } from './import-tracks';
-import { deleteTrack, getTrack, listTracks, updateTrack } from './track-repo';
+import { deleteTrack, getCover, getTrack, listTracks, updateTrack } from './track-repo';
 import { requestPersistence, storageEstimate } from './quota';
+import { MAX_BACKUP_CHARS, exportBackup, exportLibrary, parseBackup, restoreBackup } from './backup';
+import { messageOf } from './db';
 
 /** Creates the library service over the `montage` database (or `dbName`). */
 export function createLibraryService(dbName?: string) {
@@ -33,11 +35,41 @@ export function createLibraryService(dbName?: string) {
       const { audio } = await open();
       return audio.getAudio(id);
     },
+    async getCover(coverId: string) {
+      const { db } = await open();
+      return getCover(db, coverId);
+    },
     async getTrack(id: string) {
       const { db } = await open();
       return getTrack(db, id);
     },
     estimate: storageEstimate,
     requestPersistence,
+    async exportLibrary() {
+      const { db } = await open();
+      return exportLibrary(db);
+    },
+    async exportBackup() {
+      const { db } = await open();
+      return exportBackup(db);
+    },
+    /** Reads, checks and merges a backup file; rejects with a message that names the file. */
+    async restoreBackup(file: File) {
+      // A UTF-8 file has at least one byte per character: far bigger files cannot pass parseBackup's limit.
+      if (file.size > MAX_BACKUP_CHARS * 4) throw new Error(`${file.name}: too large to be a Montage backup`);
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (e) {
+        throw new Error(`${file.name}: could not be read (${messageOf(e)})`, { cause: e });
+      }
+      const parsed = parseBackup(text, file.name);
+      if (!parsed.ok) throw new Error(parsed.error);
+      try {
+        return await restoreBackup(parsed.backup, await open());
+      } catch (e) {
+        throw new Error(`${file.name}: ${messageOf(e)}`, { cause: e });
+      }
+    },
   };
 }

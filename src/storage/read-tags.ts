@@ -1,5 +1,4 @@
 /** Reads tags (title, artist, album, duration, cover, BPM hint, ReplayGain) with music-metadata, defensively. */
-import { parseBlob } from 'music-metadata';
 import type { IPicture } from 'music-metadata';
 
 /** The tags of a file, cleaned: plain strings (never HTML), plausible numbers or null. */
@@ -32,7 +31,8 @@ export async function readTags(file: File, timeoutMs = 3000): Promise<TrackTags>
     timer = setTimeout(() => resolve(null), timeoutMs);
   });
   try {
-    const parsing = parseBlob(file, { duration: false, skipPostHeaders: true }).catch(() => null);
+    // music-metadata loads on the first import, not with the app (it is a quarter of the first page's JavaScript).
+    const parsing = import('music-metadata').then(({ parseBlob }) => parseBlob(file, { duration: false, skipPostHeaders: true })).catch(() => null);
     const meta = await Promise.race([parsing, timeout]);
     if (!meta) return fallback;
     const { common, format } = meta;

@@ -1,5 +1,6 @@
 /** Zod schemas for every stored record and for backup files: what a valid record looks like. */
 import { z } from 'zod';
+import { smartRulesSchema } from '../core/playlist-file';
 import type { TrackRecord } from '../core/track';
 import type { Workout, WorkoutNode } from '../core/workout';
 import type { Playlist } from '../core/playlist';
@@ -65,17 +66,6 @@ export const workoutSchema: z.ZodType<Workout> = z.object({
   updatedAt: timeMs,
 });
 
-const smartRulesSchema = z.object({
-  bpmMin: bpm.optional(),
-  bpmMax: bpm.optional(),
-  allowHalfDouble: z.boolean(),
-  minConfidence: z.number().min(0).max(1).optional(),
-  text: text(200).optional(),
-  artist: text(2000).optional(),
-  album: text(2000).optional(),
-  durationMinSec: seconds.optional(),
-  durationMaxSec: seconds.optional(),
-});
 
 /** A stored playlist, manual or smart. */
 export const playlistSchema: z.ZodType<Playlist> = z.discriminatedUnion('kind', [

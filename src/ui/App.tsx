@@ -1,11 +1,14 @@
 /** The app shell: header, navigation between the four screens, and global keyboard shortcuts. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp, useAppStore } from './store-context';
 import type { Screen } from '../state/nav-slice';
 import { PlayerScreen } from './player/PlayerScreen';
-import { LibraryScreen } from './library/LibraryScreen';
-import { WorkoutsScreen } from './workouts/WorkoutsScreen';
-import { PlaylistsScreen } from './playlists/PlaylistsScreen';
+import { UpdatePrompt } from './common/UpdatePrompt';
+
+// Only the Player is needed on first load: the other screens arrive when opened (first-load budget, see README).
+const LibraryScreen = lazy(() => import('./library/LibraryScreen').then((m) => ({ default: m.LibraryScreen })));
+const WorkoutsScreen = lazy(() => import('./workouts/WorkoutsScreen').then((m) => ({ default: m.WorkoutsScreen })));
+const PlaylistsScreen = lazy(() => import('./playlists/PlaylistsScreen').then((m) => ({ default: m.PlaylistsScreen })));
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'player', label: 'Player' },
@@ -35,29 +38,33 @@ export function App() {
           </ul>
         </nav>
       </header>
+      <UpdatePrompt />
       <main>
-        {screen === 'player' && <PlayerScreen />}
-        {screen === 'library' && <LibraryScreen />}
-        {screen === 'workouts' && <WorkoutsScreen />}
-        {screen === 'playlists' && <PlaylistsScreen />}
+        <Suspense fallback={null}>
+          {screen === 'player' && <PlayerScreen />}
+          {screen === 'library' && <LibraryScreen />}
+          {screen === 'workouts' && <WorkoutsScreen />}
+          {screen === 'playlists' && <PlaylistsScreen />}
+        </Suspense>
       </main>
     </div>
   );
 }
 
-/** Space = pause/resume, N = skip step, Escape = stop, while a workout runs (not while typing). */
+/** Space = pause/resume, N = skip step, M = skip track, Escape = stop, while a workout runs (not while typing). */
 function useShortcuts() {
   const store = useAppStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      const { player, togglePause, skipStep, stopWorkout } = store.getState();
+      const { player, togglePause, skipStep, skipTrack, stopWorkout } = store.getState();
       if (player.status !== 'running' && player.status !== 'paused') return;
       if (e.code === 'Space') {
         e.preventDefault();
         togglePause();
       } else if (e.key === 'n' || e.key === 'N') void skipStep();
+      else if (e.key === 'm' || e.key === 'M') void skipTrack();
       else if (e.key === 'Escape') stopWorkout();
     };
     window.addEventListener('keydown', onKey);

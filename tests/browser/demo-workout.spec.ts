@@ -40,6 +40,12 @@ test('the demo workout starts, shows the interval, music BPM and time left, and 
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('heading', { name: 'Workout done' })).toBeVisible();
+
+  // The summary is kept in the workout log, across a reload.
+  await page.getByRole('button', { name: 'Back to start' }).click();
+  await expect(page.getByRole('region', { name: 'Recent workouts' })).toContainText('30/30 HIIT');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Recent workouts' })).toContainText('30/30 HIIT');
 });
 
 test('the cue of the first interval change is placed on a beat of the playing demo track', async ({ page }) => {

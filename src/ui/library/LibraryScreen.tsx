@@ -1,8 +1,11 @@
 /** The library tab: import music (files, folders, drag and drop), the batch's progress, and the track table. */
-import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useApp } from '../store-context';
 import { TrackTable } from './TrackTable';
+import { BackupPanel } from './BackupPanel';
 import { ImportProgress } from './ImportProgress';
+import { TrackDetails } from './TrackDetails';
+import './library.css';
 import { filesFromDrop } from './files-from-drop';
 import { filterTracks, type TrackFilter } from './filter-tracks';
 
@@ -16,9 +19,14 @@ export function LibraryScreen() {
   const messages = useApp((s) => s.libraryMessages);
   const [filter, setFilter] = useState<TrackFilter>({ text: '', bpmMin: null, bpmMax: null, halfDouble: true });
   const [dragging, setDragging] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const closeDetails = useCallback(() => setOpenId(null), []);
   useEffect(() => {
     if (!loaded) void loadLibrary();
   }, [loaded, loadLibrary]);
+  const stopPreview = useApp((s) => s.stopPreview);
+  // A preview belongs to this screen: leaving it stops the music.
+  useEffect(() => stopPreview, [stopPreview]);
   const shown = useMemo(() => filterTracks(tracks, filter), [tracks, filter]);
 
   const onDrop = async (e: DragEvent) => {
@@ -77,7 +85,9 @@ export function LibraryScreen() {
           including half/double time
         </label>
       </div>
-      <TrackTable tracks={shown} />
+      {loaded ? <TrackTable tracks={shown} onOpen={setOpenId} /> : <p className="empty-state" role="status">Loading your library…</p>}
+      {openId && <TrackDetails trackId={openId} onClose={closeDetails} />}
+      <BackupPanel />
     </section>
   );
 }

@@ -2,15 +2,20 @@
 import type { TrackRecord } from '../../core/track';
 import { useApp } from '../store-context';
 import { formatClock } from '../format';
+import { CoverImage } from './CoverImage';
 
-/** Shows one track with its status and the tempo corrections. */
-export function TrackRow({ track, top, rowIndex }: { track: TrackRecord; top: number; rowIndex: number }) {
+/** Shows one track with its cover, status, preview, details and the quick tempo corrections. */
+export function TrackRow({ track, top, rowIndex, onOpen }: { track: TrackRecord; top: number; rowIndex: number; onOpen: (id: string) => void }) {
   const correctTrack = useApp((s) => s.correctTrack);
   const deleteTrack = useApp((s) => s.deleteTrack);
+  const previewing = useApp((s) => (s.preview?.trackId === track.id ? s.preview.status : null));
+  const startPreview = useApp((s) => s.startPreview);
+  const stopPreview = useApp((s) => s.stopPreview);
   const name = track.title || track.fileName;
   const hasBpm = track.bpm !== null;
   return (
     <div className="track-row" role="row" aria-rowindex={rowIndex} style={{ transform: `translateY(${top}px)` }} data-testid="track-row" data-status={track.status}>
+      <div role="cell" className="col-cover"><CoverImage coverId={track.coverId} /></div>
       <div role="cell" className="col-title truncate" title={track.title}>{name}</div>
       <div role="cell" className="col-artist truncate" title={track.artist}>{track.artist}</div>
       <div role="cell" className="col-durationSec">{track.durationSec > 0 ? formatClock(track.durationSec) : '–'}</div>
@@ -19,6 +24,9 @@ export function TrackRow({ track, top, rowIndex }: { track: TrackRecord; top: nu
       </div>
       <div role="cell" className="col-confidence">{track.status === 'ready' ? `${Math.round(track.confidence * 100)}%` : ''}</div>
       <div role="cell" className="col-actions">
+        <button type="button" aria-pressed={previewing !== null} aria-label={previewing ? `Stop preview of ${name}` : `Preview ${name}`}
+          onClick={() => (previewing ? stopPreview() : void startPreview(track.id, track.firstDownbeatSec))}>{previewing ? '■' : '▶'}</button>
+        <button type="button" aria-label={`Details of ${name}`} onClick={() => onOpen(track.id)}>⋯</button>
         <button type="button" disabled={!hasBpm} aria-label={`Halve the BPM of ${name}`} onClick={() => void correctTrack(track.id, { bpm: track.bpm! / 2 })}>½×</button>
         <button type="button" disabled={!hasBpm} aria-label={`Double the BPM of ${name}`} onClick={() => void correctTrack(track.id, { bpm: track.bpm! * 2 })}>2×</button>
         <button type="button" aria-label={`Delete ${name}`} onClick={() => void deleteTrack(track.id)}>✕</button>

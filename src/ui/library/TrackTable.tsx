@@ -15,8 +15,8 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 const ROW_PX = 52;
 
-/** Shows `tracks` in a scrolling, sortable table. */
-export function TrackTable({ tracks }: { tracks: TrackRecord[] }) {
+/** Shows `tracks` in a scrolling, sortable table; `onOpen` opens a track's details. */
+export function TrackTable({ tracks, onOpen }: { tracks: TrackRecord[]; onOpen: (id: string) => void }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'title', dir: 1 });
   const sorted = useMemo(() => [...tracks].sort((a, b) => compare(a[sort.key], b[sort.key]) * sort.dir), [tracks, sort]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -25,6 +25,7 @@ export function TrackTable({ tracks }: { tracks: TrackRecord[] }) {
   return (
     <div className="track-table" role="table" aria-label="Tracks" aria-rowcount={sorted.length + 1}>
       <div className="track-row header" role="row">
+        <div role="columnheader" className="col-cover"><span className="visually-hidden">Cover</span></div>
         {COLUMNS.map((c) => (
           <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className={`col-${c.key}`}>
             <button type="button" className="sort" onClick={() => setSort({ key: c.key, dir: sort.key === c.key ? (-sort.dir as 1 | -1) : 1 })}>
@@ -37,7 +38,7 @@ export function TrackTable({ tracks }: { tracks: TrackRecord[] }) {
       <div className="track-scroll" ref={scrollRef}>
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((item) => (
-            <TrackRow key={sorted[item.index].id} track={sorted[item.index]} top={item.start} rowIndex={item.index + 2} />
+            <TrackRow key={sorted[item.index].id} track={sorted[item.index]} top={item.start} rowIndex={item.index + 2} onOpen={onOpen} />
           ))}
         </div>
       </div>

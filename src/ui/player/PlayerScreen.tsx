@@ -5,6 +5,7 @@ import { workoutTotalSeconds } from '../../core/workout-timeline';
 import { RunningView } from './RunningView';
 import { SummaryView } from './SummaryView';
 import { PlayerSettingsPanel } from './PlayerSettingsPanel';
+import { HistoryList } from './HistoryList';
 
 /** Shows the player for the current phase. */
 export function PlayerScreen() {
@@ -43,6 +44,7 @@ function StartView() {
       </button>
       {error && <p className="error" role="alert">{error}</p>}
       <PlayerSettingsPanel />
+      <HistoryList />
     </section>
   );
 }

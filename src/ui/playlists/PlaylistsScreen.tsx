@@ -1,32 +1,53 @@
-/** The playlists tab: the library (or the demo) grouped into tempo bands, counting half/double time. */
+/** The playlists tab: the user's playlists (manual and smart), the cadence helper, and the music plan of a workout. */
+import { useEffect, useState } from 'react';
 import { useApp } from '../store-context';
-import { EmptyState } from '../common/EmptyState';
+import { PlaylistList } from './PlaylistList';
+import { PlaylistDetail } from './PlaylistDetail';
+import { CadenceHelper } from './CadenceHelper';
+import { MusicPlanView } from './MusicPlanView';
+import './playlists.css';
 
-const BANDS = [
-  { label: 'Walking and strength', min: 100, max: 130 },
-  { label: 'Easy running', min: 140, max: 160 },
-  { label: 'Running cadence', min: 160, max: 180 },
-  { label: 'Sprints', min: 180, max: 200 },
-];
-
-/** Shows which tracks fit each tempo band. */
+/** Shows playlists, or the music plan of a workout. */
 export function PlaylistsScreen() {
-  const tracks = useApp((s) => s.tracks).filter((t) => t.status === 'ready' && t.bpm !== null);
+  const libraryLoaded = useApp((s) => s.libraryLoaded);
+  const loadLibrary = useApp((s) => s.loadLibrary);
+  const playlistsLoaded = useApp((s) => s.playlistsLoaded);
+  const loadPlaylists = useApp((s) => s.loadPlaylists);
+  const messages = useApp((s) => s.playlistMessages);
+  const dismiss = useApp((s) => s.dismissPlaylistMessage);
+  const [view, setView] = useState<'playlists' | 'plan'>('playlists');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!libraryLoaded) void loadLibrary();
+  }, [libraryLoaded, loadLibrary]);
+  useEffect(() => {
+    if (!playlistsLoaded) void loadPlaylists();
+  }, [playlistsLoaded, loadPlaylists]);
+
   return (
-    <section aria-label="Playlists">
-      <h2>Tempo bands</h2>
-      {tracks.length === 0 ? (
-        <EmptyState title="No analysed tracks yet">Import music in the Library: each track lands in the bands its tempo fits, counting half and double time.</EmptyState>
+    <section aria-label="Playlists" className="playlists">
+      <div className="playlists-head">
+        <h2>{view === 'playlists' ? 'Playlists' : 'Music plan'}</h2>
+        <div className="segmented" role="group" aria-label="Playlists view">
+          <button type="button" aria-pressed={view === 'playlists'} onClick={() => setView('playlists')}>Playlists</button>
+          <button type="button" aria-pressed={view === 'plan'} onClick={() => setView('plan')}>Music plan</button>
+        </div>
+      </div>
+      {messages.map((m) => (
+        <p key={m} className="error" role="alert">
+          {m} <button type="button" className="link" onClick={() => dismiss(m)}>Dismiss</button>
+        </p>
+      ))}
+      {view === 'plan' ? (
+        <MusicPlanView />
       ) : (
-        BANDS.map((band) => {
-          const fit = tracks.filter((t) => [t.bpm!, t.bpm! * 2, t.bpm! / 2].some((b) => b >= band.min && b <= band.max));
-          return (
-            <div key={band.label} className="band">
-              <h3>{band.label} · {band.min}–{band.max} BPM · {fit.length} tracks</h3>
-              <ul>{fit.slice(0, 50).map((t) => <li key={t.id} className="truncate">{t.title} — {t.bpm!.toFixed(0)} BPM</li>)}</ul>
-            </div>
-          );
-        })
+        <div className="playlists-layout">
+          <div className="playlists-side">
+            <PlaylistList selectedId={selectedId} onSelect={setSelectedId} />
+            <CadenceHelper onCreated={setSelectedId} />
+          </div>
+          <PlaylistDetail playlistId={selectedId} onDeleted={() => setSelectedId(null)} />
+        </div>
       )}
     </section>
   );

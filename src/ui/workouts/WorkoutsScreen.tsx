@@ -1,49 +1,44 @@
-/** The workouts tab: every workout with its timeline and total time, ready to start. */
+/** The workouts tab: the builder when a draft is open, else saved workouts and templates, import and shared links. */
+import { useMemo } from 'react';
 import { useApp } from '../store-context';
-import { formatClock } from '../format';
-import { flattenWorkout, workoutTotalSeconds } from '../../core/workout-timeline';
-import { WorkoutTimeline } from '../player/WorkoutTimeline';
-import type { Workout } from '../../core/workout';
+import { isTemplateId } from '../../state/workout-draft';
+import { EmptyState } from '../common/EmptyState';
+import { WorkoutCard } from './WorkoutCard';
+import { WorkoutBuilder } from './WorkoutBuilder';
+import { ImportControls } from './ImportControls';
+import { WorkoutMessages } from './WorkoutMessages';
+import { SharedWorkoutOffer } from './SharedWorkoutOffer';
+import './workouts.css';
 
-/** Lists the workouts. */
+/** Shows the workouts, or the builder. */
 export function WorkoutsScreen() {
+  const editing = useApp((s) => s.draft !== null);
   const workouts = useApp((s) => s.workouts);
+  const newWorkout = useApp((s) => s.newWorkout);
+  const saved = useMemo(() => workouts.filter((w) => !isTemplateId(w.id)), [workouts]);
+  const templates = useMemo(() => workouts.filter((w) => isTemplateId(w.id)), [workouts]);
+  if (editing) return <WorkoutBuilder />;
   return (
-    <section aria-label="Workouts">
-      <h2>Workouts</h2>
-      <ul className="workout-list">
-        {workouts.map((w) => (
-          <WorkoutCard key={w.id} workout={w} />
-        ))}
+    <section aria-label="Workouts" className="workouts">
+      <div className="workouts-head">
+        <h2>Workouts</h2>
+        <button type="button" className="primary" onClick={newWorkout}>New workout</button>
+      </div>
+      <SharedWorkoutOffer />
+      <WorkoutMessages />
+      <ImportControls />
+      <h3>Your workouts</h3>
+      {saved.length === 0 ? (
+        <EmptyState title="No saved workouts yet">Build one with New workout, duplicate a template, or import a file.</EmptyState>
+      ) : (
+        <ul className="workout-list" aria-label="Your workouts">
+          {saved.map((w) => <WorkoutCard key={w.id} workout={w} editable />)}
+        </ul>
+      )}
+      <h3>Templates</h3>
+      <ul className="workout-list" aria-label="Templates">
+        {templates.map((w) => <WorkoutCard key={w.id} workout={w} editable={false} />)}
       </ul>
     </section>
-  );
-}
-
-function WorkoutCard({ workout }: { workout: Workout }) {
-  const selectWorkout = useApp((s) => s.selectWorkout);
-  const goTo = useApp((s) => s.goTo);
-  const startWorkout = useApp((s) => s.startWorkout);
-  const steps = flattenWorkout(workout);
-  const total = workoutTotalSeconds(workout);
-  const starts = [...steps.map((s) => s.startSec), total];
-  return (
-    <li className="workout-card">
-      <div className="workout-card-head">
-        <h3>{workout.name}</h3>
-        <span className="total">{formatClock(total)}</span>
-      </div>
-      <WorkoutTimeline steps={steps} stepStarts={starts} totalSec={total} />
-      <button
-        type="button"
-        onClick={() => {
-          selectWorkout(workout.id);
-          goTo('player');
-          void startWorkout(workout.id);
-        }}
-      >
-        Start {workout.name}
-      </button>
-    </li>
   );
 }

@@ -23,7 +23,24 @@ function barPatternEnvelope(bpm: number, seconds: number): Float32Array {
   return envelope;
 }
 
+/** Returns an envelope at `bpm` of eighths (beats louder) with an extra accent 3 + 3 + 2 in each bar: a pulse every 1½ beats. */
+function tresilloEnvelope(bpm: number, seconds: number): Float32Array {
+  const eighth = (30 * FPS) / bpm;
+  const n = Math.round(seconds * FPS);
+  const envelope = new Float32Array(n);
+  for (let k = 0; k * eighth < n; k++) envelope[Math.round(k * eighth)] += 0.8 + (k % 2 === 0 ? 0.5 : 0) + ([0, 3, 6].includes(k % 8) ? 0.5 : 0);
+  return envelope;
+}
+
 describe('tempoCandidates', () => {
+  it('does not penalise the 3:2 relative whose half beat and bar both repeat better (eighths, not triplets)', () => {
+    const onsets = normalizeOnsets(tresilloEnvelope(180, 30), FPS);
+    const acf = autocorrelate(onsets, Math.round(5 * FPS));
+    const candidates = tempoCandidates(acf, FPS, WORKOUT_PRIOR);
+    const at = (bpm: number): number => candidates.find((c) => Math.abs(c.bpm - bpm) < 3)?.score ?? 0;
+    expect(at(180)).toBeGreaterThan(0.85 * at(120));
+  });
+
   it('reads a slow beat whose bar repeats at its own tempo, not at the double', () => {
     const onsets = normalizeOnsets(barPatternEnvelope(64, 30), FPS);
     const acf = autocorrelate(onsets, Math.round(5 * FPS));

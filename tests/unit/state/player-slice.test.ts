@@ -3,10 +3,13 @@ import { createAppStore } from '../../../src/state/create-app-store';
 import type { AppServices, PlayerEvents } from '../../../src/state/services';
 import type { EngineProgram } from '../../../src/audio/engine-types';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
+import { DEFAULT_PLAYER_SETTINGS } from '../../../src/core/player-settings';
+import type { WorkoutSummary } from '../../../src/core/workout-log';
 
 /** A fake player on a clock the test moves by hand. */
 function fakeServices() {
   const calls: string[] = [];
+  const logged: WorkoutSummary[] = [];
   let program: EngineProgram | null = null;
   let events: PlayerEvents | null = null;
   let position: number | null = null;
@@ -24,6 +27,11 @@ function fakeServices() {
         position = sec;
         calls.push(`seek ${sec.toFixed(3)}`);
       },
+      replace: async (p, sec) => {
+        program = p;
+        position = sec;
+        calls.push(`replace ${sec.toFixed(3)}`);
+      },
       stop: () => {
         position = null;
         calls.push('stop');
@@ -37,15 +45,22 @@ function fakeServices() {
       update: async () => { throw new Error('not used'); },
       remove: async () => undefined,
       getAudio: async () => null,
+      getCover: async () => null,
       estimate: async () => null,
       requestPersistence: async () => 'unsupported',
     },
+    workouts: { list: async () => ({ workouts: [], problems: [] }), save: async () => undefined, remove: async () => undefined },
+    playlists: { list: async () => ({ playlists: [], choices: [], problems: [] }), save: async () => undefined, remove: async () => undefined, saveChoice: async () => undefined },
+    preview: { play: async () => () => undefined, stop: () => undefined },
     analysis: { analyze: async () => { throw new Error('not used'); } },
     decoder: { decode: async () => ({}) as AudioBuffer },
     speech: { speak: (t) => void calls.push(`say ${t}`), cancel: () => undefined },
+    settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
+    log: { add: async (summary) => void logged.push(summary), list: async () => logged },
+    device: { setNowPlaying: () => undefined, keepAwake: (on) => void calls.push(`awake ${on}`) },
     now: () => 1_700_000_000_000,
   };
-  return { services, calls, program: () => program!, events: () => events!, setPosition: (s: number) => (position = s) };
+  return { services, calls, logged, program: () => program!, events: () => events!, setPosition: (s: number) => (position = s) };
 }
 
 describe('player slice', () => {
@@ -89,7 +104,23 @@ describe('player slice', () => {
     expect(player.status).toBe('finished');
     expect(player.summary?.stepsDone).toBe(3);
     expect(player.summary?.tracksPlayed.length).toBeGreaterThan(0);
-    expect(fake.calls).toEqual(['stop', 'play', 'pause', 'resume', `seek ${stepStarts[1].toFixed(3)}`, 'stop']);
+    expect(fake.calls).toEqual(['stop', 'play', 'awake true', 'pause', 'resume', `seek ${stepStarts[1].toFixed(3)}`, 'stop', 'awake false']);
+    // The summary is saved to the workout log.
+    await Promise.resolve();
+    expect(fake.logged).toHaveLength(1);
+    expect(fake.logged[0].stepsDone).toBe(3);
+  });
+
+  it('skips the playing track: other music from the same position, the workout clock unmoved', async () => {
+    const fake = fakeServices();
+    const store = createAppStore(fake.services);
+    await store.getState().startWorkout('template-demo-3030');
+    fake.setPosition(30);
+    const before = store.getState().player.segments.find((x) => x.startSec <= 30 && 30 < x.endSec)!;
+    await store.getState().skipTrack();
+    expect(fake.calls).toContain('replace 30.000');
+    const after = store.getState().player.segments.find((x) => x.startSec <= 30 && 30 < x.endSec)!;
+    expect(after.trackId).not.toBe(before.trackId);
   });
 
   it('reports an unknown workout instead of starting', async () => {

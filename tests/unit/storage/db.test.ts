@@ -39,11 +39,11 @@ function fillV1(tx: IDBTransaction) {
 }
 
 describe('openDb', () => {
-  it('creates every store of version 1 with its keys and indexes', async () => {
+  it('creates every store of the current version with its keys and indexes', async () => {
     const db = await openDb(`db-${crypto.randomUUID()}`);
-    expect(DB_VERSION).toBe(1);
+    expect(DB_VERSION).toBe(2);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['audio', 'covers', 'log', 'meta', 'playlists', 'tracks', 'workouts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['audio', 'covers', 'log', 'meta', 'musicChoices', 'playlists', 'tracks', 'workouts']);
     const tx = db.transaction(['tracks', 'log']);
     expect([...tx.objectStore('tracks').indexNames].sort()).toEqual(['addedAt', 'bpm']);
     expect(tx.objectStore('log').autoIncrement).toBe(true);
@@ -60,7 +60,7 @@ describe('openDb', () => {
     db.close();
   });
 
-  it('runs an appended v2 migration on v1 data and keeps every record', async () => {
+  it('runs an appended migration on v1 data and keeps every record', async () => {
     const name = `db-${crypto.randomUUID()}`;
     await createV1(name, fillV1);
     const v2: Migration = async (_db, tx) => {
@@ -68,7 +68,7 @@ describe('openDb', () => {
       await tx.objectStore('meta').put('v2', 'migratedBy');
     };
     const db = await openDb(name, [...MIGRATIONS, v2]);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(MIGRATIONS.length + 1);
     expect(await getTrack(db, v1Track.id)).toEqual(v1Track);
     expect(await db.get('meta', 'migratedBy')).toBe('v2');
     expect(await db.transaction('tracks').store.index('bpm').getAll(174)).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('openDb', () => {
     };
     await expect(openDb(name, [...MIGRATIONS, broken])).rejects.toThrow(/could not be upgraded: disk said no.*left as it was/);
     const db = await openDb(name);
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(DB_VERSION);
     expect(await getTrack(db, v1Track.id)).toEqual(v1Track);
     db.close();
   });

@@ -1,0 +1,61 @@
+/**
+ * Sounds cues at exact audio-clock times and ducks the music under them. Owned by the engine;
+ * every source it starts can be cancelled (pause, seek) and `dispose()` frees its buffers.
+ */
+import * as Tone from 'tone';
+import { renderCueSound, type CueSound } from './cue-sounds';
+import type { EngineCue } from './engine-types';
+
+const SOUNDS: CueSound[] = ['work', 'rest', 'finish', 'start', 'tick', 'click', 'accent'];
+const DUCK_GAIN = 0.55;
+
+/** Plays cue sounds into `output` and lowers `musicGain` (if given) while they and their words sound. */
+export class CuePlayer {
+  private readonly buffers = new Map<CueSound, Tone.ToneAudioBuffer>();
+  private readonly active = new Set<Tone.ToneBufferSource>();
+
+  constructor(private readonly context: Tone.BaseContext, private readonly output: Tone.ToneAudioNode, private readonly musicGain: Tone.Param<'gain'> | null) {
+    for (const sound of SOUNDS) {
+      const samples = renderCueSound(sound, context.sampleRate);
+      const buffer = context.createBuffer(1, samples.length, context.sampleRate);
+      buffer.copyToChannel(samples, 0);
+      this.buffers.set(sound, new Tone.ToneAudioBuffer(buffer));
+    }
+  }
+
+  /** Starts `cue`'s sound at `ctxTime` (seconds on the audio clock) and ducks the music under it. */
+  play(cue: EngineCue, ctxTime: number): void {
+    const buffer = this.buffers.get(cue.sound)!;
+    const source = new Tone.ToneBufferSource({ context: this.context, url: buffer }).connect(this.output);
+    source.onended = () => {
+      this.active.delete(source);
+      source.dispose();
+    };
+    this.active.add(source);
+    source.start(ctxTime);
+    // The music ducks under the chime and, when there are words, for about as long as they take to say.
+    const speechSec = cue.text ? Math.min(4, 0.4 + cue.text.length * 0.06) : 0;
+    if (cue.sound !== 'click' && cue.sound !== 'accent' && cue.sound !== 'tick') this.duck(ctxTime, Math.max(buffer.duration, speechSec));
+  }
+
+  /** Stops every cue that has not finished (a pause or a jump). */
+  cancel(now: number): void {
+    for (const source of this.active) source.stop(now);
+    this.active.clear();
+  }
+
+  /** Frees the buffers. */
+  dispose(): void {
+    this.cancel(0);
+    for (const b of this.buffers.values()) b.dispose();
+  }
+
+  private duck(ctxTime: number, durationSec: number): void {
+    const gain = this.musicGain;
+    if (!gain) return;
+    gain.setValueAtTime(1, ctxTime - 0.03);
+    gain.linearRampToValueAtTime(DUCK_GAIN, ctxTime);
+    gain.setValueAtTime(DUCK_GAIN, ctxTime + durationSec * 0.6);
+    gain.linearRampToValueAtTime(1, ctxTime + durationSec * 0.6 + 0.3);
+  }
+}

@@ -1,0 +1,30 @@
+/** The workout log: the latest workouts with their time, steps and music tempo. */
+import { useEffect } from 'react';
+import { useApp } from '../store-context';
+import { formatClock } from '../format';
+
+/** Shows the five most recent workouts, if any. */
+export function HistoryList() {
+  const history = useApp((s) => s.history);
+  const loadHistory = useApp((s) => s.loadHistory);
+  useEffect(() => {
+    void loadHistory();
+  }, [loadHistory]);
+  if (history.length === 0) return null;
+  return (
+    <section className="history" aria-label="Recent workouts">
+      <h3>Recent workouts</h3>
+      <ul>
+        {history.slice(0, 5).map((h) => (
+          <li key={`${h.startedAt}-${h.workoutName}`}>
+            <span className="truncate">{h.workoutName}</span>
+            <span>{new Date(h.startedAt).toLocaleDateString()}</span>
+            <span>{formatClock(h.durationSec)}</span>
+            <span>{h.stepsDone}/{h.stepsTotal} steps</span>
+            <span>{h.avgMusicBpm ? `${h.avgMusicBpm} BPM` : '—'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

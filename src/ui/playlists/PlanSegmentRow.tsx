@@ -1,0 +1,48 @@
+/** One planned music segment: when it plays, the track, its tempo against the target, and Swap / Lock / Unlock. */
+import { useMemo } from 'react';
+import type { MusicSegment } from '../../core/music-plan';
+import { swapOptions } from '../../core/music-swap';
+import type { MusicPreview } from '../../state/music-preview';
+import { useApp } from '../store-context';
+import { formatClock } from '../format';
+
+interface Props {
+  index: number;
+  workoutId: string;
+  segment: MusicSegment;
+  preview: MusicPreview;
+  title: string;
+  locked: boolean;
+  /** False for the demo loops: nothing to pin. */
+  canEdit: boolean;
+}
+
+/** Shows segment `index`; swapping picks another fitting track and pins it. */
+export function PlanSegmentRow({ index, workoutId, segment, preview, title, locked, canEdit }: Props) {
+  const lockSegment = useApp((s) => s.lockSegment);
+  const options = useMemo(() => swapOptions(segment, preview.steps, preview.pool, preview.maxTempoChangePct), [segment, preview]);
+  const target = segment.targetBpm === null ? ' · any tempo' : Math.abs(segment.targetBpm - segment.musicBpm) > 0.05 ? ` · counts as ${segment.targetBpm.toFixed(1)}` : '';
+  return (
+    <li className={segment.missPct > 0 ? 'plan-segment misfit' : 'plan-segment'} data-testid="plan-segment" data-locked={locked || undefined}>
+      <span className="when">{formatClock(segment.startSec)}–{formatClock(segment.endSec)}</span>
+      <span className="truncate title" data-testid="plan-segment-title">{title}{locked && <span className="tag"> locked</span>}</span>
+      <span className="bpm">{segment.musicBpm.toFixed(1)} BPM{segment.playbackRate !== 1 ? ` (${((segment.playbackRate - 1) * 100).toFixed(1)} %)` : ''}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}</span>
+      {canEdit && (
+        <span className="row-actions">
+          {locked ? (
+            <button type="button" aria-label={`Unlock part ${index + 1}`} onClick={() => void lockSegment(workoutId, index, null)}>Unlock</button>
+          ) : (
+            <button type="button" aria-label={`Lock part ${index + 1}`} onClick={() => void lockSegment(workoutId, index, segment.trackId)}>Lock</button>
+          )}
+          <select aria-label={`Swap the track of part ${index + 1}`} value="" disabled={options.length === 0}
+            onChange={(e) => { if (e.target.value) void lockSegment(workoutId, index, e.target.value); }}>
+            <option value="">{options.length === 0 ? 'No other track fits' : 'Swap…'}</option>
+            {options.map((o) => (
+              <option key={o.track.id} value={o.track.id}>{o.track.title} · {o.track.bpm?.toFixed(0)} BPM{o.changePct > 0 ? ` (${o.changePct.toFixed(1)} %)` : ''}</option>
+            ))}
+          </select>
+        </span>
+      )}
+    </li>
+  );
+}

@@ -63,6 +63,8 @@ export class WorkoutEngine {
     // start would land just before it. 19,200 ticks per quarter makes a tick 26 µs.
     if (this.transport.state !== 'started') this.transport.PPQ = 19200;
     this.isOffline = context instanceof Tone.OfflineContext;
+    // Draw drops callbacks more than `expiration` late; a busy main thread at start must not lose the first words.
+    if (!this.isOffline) context.draw.expiration = 1.5;
     this.musicBus = new Tone.Gain({ context, gain: this.options.include === 'cues' ? 0 : 1 }).connect(context.destination);
     this.cueBus = new Tone.Gain({ context, gain: this.options.include === 'music' ? 0 : 1 }).connect(context.destination);
     this.cues = new CuePlayer(context, this.cueBus, this.options.include === 'cues' ? null : this.musicBus.gain);

@@ -1,4 +1,5 @@
 /** Persistent storage: asking the browser not to evict the library under storage pressure, and reading the answer. */
+import { requestPersistence } from '../storage/quota';
 
 /** Whether the browser promised to keep our data. */
 export type PersistState = 'persisted' | 'best-effort' | 'unsupported';
@@ -16,14 +17,8 @@ export async function persistState(): Promise<PersistState> {
 
 /** Asks for persistent storage (Chromium decides silently, Firefox may ask the user); returns the outcome. */
 export async function requestPersist(): Promise<PersistState> {
-  const storage = globalThis.navigator?.storage;
-  if (!storage?.persist) return 'unsupported';
-  try {
-    if (await storage.persisted?.()) return 'persisted';
-    return (await storage.persist()) ? 'persisted' : 'best-effort';
-  } catch {
-    return 'unsupported';
-  }
+  const answer = await requestPersistence();
+  return answer === 'granted' ? 'persisted' : answer === 'denied' ? 'best-effort' : 'unsupported';
 }
 
 /** Returns the sentence that tells the user what `state` means for their library. */

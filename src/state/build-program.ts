@@ -71,7 +71,7 @@ export function buildProgram(workout: Workout, sources: MusicSources): BuiltProg
         tracks.set(t.id, { id: t.id, title: t.title, artist: t.artist, grid: t, loop: false, loadBuffer: () => sources.loadTrack(t.id) });
         return t;
       });
-  const planned = planMusic(steps, pool, { maxTempoChangePct: sources.maxTempoChangePct, lockedTrackIds: useDemo ? undefined : sources.lockedTrackIds });
+  const planned = planMusic(steps, pool, { maxTempoChangePct: sources.maxTempoChangePct, lockedTrackIds: useDemo ? undefined : sources.lockedTrackIds, expectRepeats: useDemo });
   const music = { ...planned, segments: alignTrackChanges(planned.segments) };
   const cuePlan = buildCuePlan(steps, music, { quantize: settings.quantize, countdownBeats: settings.countdownBeats, metronome: settings.metronome });
   // The finish may land up to half a bar after the planned music: let the last track play on through it.

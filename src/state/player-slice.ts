@@ -20,6 +20,8 @@ export interface PlayerView {
   stepStarts: number[];
   totalSec: number;
   segments: ProgramSegmentInfo[];
+  /** What the music planner could not do, in plain words ("no tracks between 170 and 180 BPM: closest is 164"). */
+  musicNotes: string[];
   /** The words of the latest announcement (shown as text too: the fallback when no voice exists). */
   announcement: string | null;
   error: string | null;
@@ -42,7 +44,7 @@ export interface PlayerSlice {
   positionNow(): number | null;
 }
 
-const IDLE: PlayerView = { status: 'idle', workoutName: '', steps: [], stepStarts: [], totalSec: 0, segments: [], announcement: null, error: null, summary: null };
+const IDLE: PlayerView = { status: 'idle', workoutName: '', steps: [], stepStarts: [], totalSec: 0, segments: [], musicNotes: [], announcement: null, error: null, summary: null };
 
 /** Creates the player slice over the injected services. */
 export const createPlayerSlice = (services: AppServices): StateCreator<AppState, [], [], PlayerSlice> => (set, get) => {
@@ -122,7 +124,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
       skipped.length = 0;
       try {
         const built = build(workout.id);
-        patch({ steps: built.steps, stepStarts: built.stepStarts, totalSec: built.program.totalSec, segments: built.segments, error: built.warnings[0] ?? null });
+        patch({ steps: built.steps, stepStarts: built.stepStarts, totalSec: built.program.totalSec, segments: built.segments, musicNotes: built.warnings });
         startedAt = services.now();
         await services.player.play(built.program, events);
         patch({ status: 'running' });

@@ -2,6 +2,7 @@
 import type { EngineProgram, EngineCue } from '../audio/engine-types';
 import type { DemoTrackInfo } from '../audio/demo-catalog';
 import type { TrackRecord } from '../core/track';
+import type { TrackAnalysisResult } from '../workers/track-analyzer';
 import type { PlayerSettings } from '../core/player-settings';
 import type { WorkoutSummary } from '../core/workout-log';
 import type { Workout } from '../core/workout';
@@ -94,14 +95,7 @@ export interface PlaylistsService {
 }
 
 /** What analysis found in one track. */
-export interface TrackAnalysis {
-  bpm: number | null;
-  confidence: number;
-  firstBeatSec: number;
-  firstDownbeatSec: number;
-  beatsPerBar: number;
-  durationSec: number;
-}
+export type TrackAnalysis = TrackAnalysisResult;
 
 /** Tempo and beat analysis of stored audio, off the main thread. */
 export interface AnalysisService {

@@ -12,6 +12,8 @@ async function startDemo(page: Page) {
 test('the demo workout starts, shows the interval, music BPM and time left, and pauses, resumes and stops', async ({ page }) => {
   await startDemo(page);
   await expect(page.getByTestId('current-step')).toHaveText('Warm-up');
+  // The first announcement is shown (and spoken) as the workout starts.
+  await expect(page.locator('.announcement')).toHaveText('Warm up. Find the beat.');
   await expect(page.getByTestId('next-step')).toContainText('Next:');
   await expect(page.getByTestId('music-bpm')).toHaveText(/^\d{2,3} BPM$/);
   const first = await page.getByTestId('time-left').textContent();

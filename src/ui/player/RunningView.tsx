@@ -76,6 +76,12 @@ export function RunningView() {
         <button type="button" className="danger" onClick={stopWorkout} aria-keyshortcuts="Escape">Stop</button>
       </div>
       {player.error && <p className="error" role="alert">{player.error}</p>}
+      {player.musicNotes.length > 0 && (
+        <details className="music-notes">
+          <summary>Music notes ({player.musicNotes.length})</summary>
+          <ul>{player.musicNotes.map((n) => <li key={n}>{n}</li>)}</ul>
+        </details>
+      )}
       {audioOnly && dark && (
         <button type="button" className="dark-screen" onClick={() => setDark(false)} aria-label="Audio-only mode: the voice announces every change. Tap to show the screen.">
           Audio only · tap to show

@@ -3,11 +3,12 @@
  * Method: onset envelope (novelty.ts) → ACF tempo candidates and octave choice (tempo-estimate.ts)
  * → local tempo curve (tempo-curve.ts) → dynamic-programming beats (beat-track.ts) → a straight
  * grid when the tempo is constant, kept on the half-beat grid (metrical-alignment.ts, beat-grid.ts) → meter and downbeats (downbeat.ts) →
- * confidence (confidence.ts). Synchronous and deterministic; no DOM or Node APIs.
+ * confidence (confidence.ts); the downbeats also use one chroma per beat (chroma.ts). Synchronous and deterministic; no DOM or Node APIs.
  * Cost ≈ one 256-point FFT per 11.6 ms of audio plus O(n) passes; memory ≈ 6 bytes per input sample.
  * Known failures: see each module; octave errors on music notated far from 80–180 BPM.
  */
 import type { Bpm } from '../core/units';
+import { beatChroma } from './chroma';
 import { beatAccents, estimateMeter } from './downbeat';
 import { beatConfidence, meanAtBeats } from './confidence';
 import { fitBeatGrid, gridBeats } from './beat-grid';
@@ -34,7 +35,8 @@ const ACF_SECONDS = 5;
 /** Returns the tempo, beats and downbeats of mono `pcm` at `sampleRate` Hz. */
 export function analyzeTrack(pcm: Float32Array, sampleRate: number, options: AnalyzeOptions = {}): TempoAnalysis {
   if (!(sampleRate > 0) || pcm.length / sampleRate < MIN_ANALYSIS_SECONDS) return noBeatAnalysis();
-  const novelty = computeNovelty(resample(pcm, sampleRate, ANALYSIS_RATE));
+  const analysisPcm = resample(pcm, sampleRate, ANALYSIS_RATE);
+  const novelty = computeNovelty(analysisPcm);
   if (novelty.inputRms < SILENCE_RMS) return noBeatAnalysis();
   const { fps, flux } = novelty;
   let fluxSum = 0;
@@ -67,7 +69,8 @@ export function analyzeTrack(pcm: Float32Array, sampleRate: number, options: Ana
   }
   beatFrames = beatFrames.filter((t) => t >= 0);
 
-  const meter = estimateMeter(beatAccents(novelty, beatFrames));
+  const beatSamples = beatFrames.map((t) => (t / fps + novelty.offsetSec) * ANALYSIS_RATE);
+  const meter = estimateMeter(beatAccents(novelty, beatFrames, beatChroma(analysisPcm, ANALYSIS_RATE, beatSamples)));
   const beatContrast = meanAtBeats(onsets, beatFrames) / Math.max(1e-9, mean(onsets));
   const confidence = beatConfidence(chosen.salience, beatContrast);
   const toSeconds = (frame: number): number => Math.max(0, frame / fps + novelty.offsetSec - ONSET_LAG_SEC);

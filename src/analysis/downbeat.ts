@@ -1,14 +1,19 @@
 /**
  * Meter and downbeat ("the one") from the tracked beats.
- * Method: four per-beat features, z-scored and summed: kick (low-band onset strength), bass
- * (low-band level over the half beat after), and harmonic change (absolute difference of mean log
- * band levels before and after the beat, over one and over two beats); for 3 and 4 beats per bar
- * and every phase, the score
- * is the mean feature on candidate downbeats minus the mean elsewhere (after Davies & Plumbley
- * 2006 and Goto 2001: chords change and bass drums fall on bar lines). 4/4 wins ties.
- * Cost O(beats × bands). Known failures: music without bar-level accents (steady four-on-the-floor
- * with no chord changes) gives a coin-toss phase; 6/8 and 6/4 are reported as 3 or 4.
+ * Method: per-beat features, z-scored and summed: kick (low-band onset strength), bass (low-band
+ * level over the half beat after), timbre change (absolute difference of mean log band levels
+ * before and after the beat, over one and over two beats), chord change (chroma distance before
+ * and after the beat, over one and over two beats, chroma.ts) and, at half weight, full-band onset
+ * strength; for 3 and 4 beats per bar and every phase, the score is the mean feature on candidate
+ * downbeats minus the mean elsewhere (after Davies & Plumbley 2006 and Goto 2001: chords change and
+ * bass drums fall on bar lines). Chord change is what separates the one from beat 3 when the kick
+ * or the backbeat is as strong there. 4/4 wins ties.
+ * Cost O(beats × bands) plus the chroma (one 1024-point FFT per beat).
+ * Known failures: music without bar-level accents (steady four-on-the-floor with no chord
+ * changes) gives a coin-toss phase; harmony that anticipates the bar line (chords pushed to the
+ * "and" of 4) or changes every half bar can pick beat 3; 6/8 and 6/4 are reported as 3 or 4.
  */
+import { chromaChange } from './chroma';
 import type { Novelty } from './novelty';
 
 /** The bar structure: downbeat indices into the beat list and beats per bar. */
@@ -57,8 +62,11 @@ function levelChange(novelty: Novelty, t: number, span: number, before: Float32A
   return change;
 }
 
-/** Returns the per-beat accent (higher = more likely a downbeat) for beats at `beats` frames. */
-export function beatAccents(novelty: Novelty, beats: number[]): number[] {
+/**
+ * Returns the per-beat accent (higher = more likely a downbeat) for beats at `beats` frames, given
+ * their chroma (`beatChroma`, 12 values per beat).
+ */
+export function beatAccents(novelty: Novelty, beats: number[], chroma: Float32Array): number[] {
   const before = new Float32Array(novelty.bandCount);
   const after = new Float32Array(novelty.bandCount);
   const kick: number[] = [];
@@ -78,7 +86,7 @@ export function beatAccents(novelty: Novelty, beats: number[]): number[] {
     for (let k = 0; k < novelty.lowBandCount; k++) low += after[k];
     bass.push(low);
   }
-  const features = [kick, bass, change, barChange].map(zScore);
+  const features = [kick, bass, change, barChange, chromaChange(chroma, 1), chromaChange(chroma, 2)].map(zScore);
   const loudness = zScore(strength);
   return beats.map((_, i) => features.reduce((sum, f) => sum + f[i], STRENGTH_WEIGHT * loudness[i]));
 }

@@ -33,7 +33,7 @@ test('the manifest is valid, its icons are real PNGs, and the service worker act
   expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
 });
 
-test('offline after the first visit: the app starts, the imported track is listed, its audio reads back and the demo plays', async ({ page, context }) => {
+test('offline after the first visit: the app starts, the imported track is listed, its audio reads back and a workout plays it', async ({ page, context }) => {
   await page.goto('/');
   await importTracks(page, [grooveFile(128, 'offline-128.wav')]);
   await waitForServiceWorker(page);
@@ -57,9 +57,15 @@ test('offline after the first visit: the app starts, the imported track is liste
   expect(decoded.bytes).toBeGreaterThan(100_000);
   expect(Math.abs(decoded.seconds - 8)).toBeLessThan(0.05);
 
-  // Tone.js arrives lazily on Start: it was precached, so the demo runs offline too.
+  // Tone.js arrives lazily on Start: it was precached, so a workout runs offline too — and its music is
+  // the stored track (the library's ready tracks come before the demo loops), playing on the audio clock.
   await startDemo(page);
   await expect(page.getByTestId('music-bpm')).toHaveText(/BPM/);
+  await expect(page.locator('.track-title')).toHaveText('offline-128');
+  const p1 = await page.evaluate(() => (window as any).montage.store.getState().positionNow());
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as any).montage.store.getState().positionNow())).toBeGreaterThan(p1 + 0.2);
+  expect(await page.evaluate(() => (window as any).montage.engine()?.scheduled.length ?? 0)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop' }).click();
   await context.setOffline(false);
 });

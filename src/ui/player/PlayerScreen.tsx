@@ -22,12 +22,15 @@ function StartView() {
   const startWorkout = useApp((s) => s.startWorkout);
   const status = useApp((s) => s.player.status);
   const error = useApp((s) => s.player.error);
+  const readyTracks = useApp((s) => s.tracks.filter((t) => t.status === 'ready' && t.bpm !== null).length);
   const selected = workouts.find((w) => w.id === selectedId);
   return (
     <section className="start" aria-label="Start a workout">
       <h2>Ready when you are</h2>
       <p className="lead">
-        Every interval change lands on the beat. No music loaded yet? The built-in demo tracks (128, 150 and 172 BPM) play along.
+        {readyTracks > 0
+          ? `Every interval change lands on the beat. Music comes from your ${readyTracks} analysed track${readyTracks === 1 ? '' : 's'} (or the workout's playlist), matched to each interval's tempo.`
+          : 'Every interval change lands on the beat. No music loaded yet? The built-in demo tracks (128, 150 and 172 BPM) play along.'}
       </p>
       <label className="field">
         <span>Workout</span>

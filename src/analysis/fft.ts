@@ -3,7 +3,9 @@
  * Method: iterative radix-2 complex FFT of N/2 points on the packed real signal, then the
  * standard split into the N/2+1 real-spectrum bins (Cooley–Tukey 1965; Numerical Recipes §12.3).
  * Cost O(N log N) per frame with precomputed twiddles; the first two stages (twiddles ±1, −i)
- * are done without multiplications. N must be a power of two ≥ 8.
+ * are done without multiplications, the later ones two at a time as radix-4 butterflies (3 complex
+ * multiplications per 4 points and one pass over the data instead of two), with a last radix-2
+ * stage when log₂(N/2) is odd. N must be a power of two ≥ 8.
  */
 
 /** A reusable FFT of one size: `power(frame, out)` writes |X[k]|² for k = 0..N/2 into `out`. */
@@ -32,13 +34,18 @@ export function createPowerSpectrum(size: number): PowerSpectrum {
     sinTable[i] = Math.sin((-2 * Math.PI * i) / size);
   }
 
-  // Twiddles of every stage (length 4, 8, … half) stored one after the other.
-  const stageCos = new Float64Array(half);
-  const stageSin = new Float64Array(half);
-  for (let len = 4, offset = 0; len <= half; offset += len >> 1, len <<= 1) {
-    for (let k = 0; k < len >> 1; k++) {
-      stageCos[offset + k] = cosTable[(k * size) / len];
-      stageSin[offset + k] = sinTable[(k * size) / len];
+  // Twiddles of every radix-4 step (sub-transforms of length q → 4q, q = 4, 16, …): W^k, W^2k, W^3k
+  // with W = e^(−2πi/4q), k < q, stored one step after the other; then those of a last radix-2 stage.
+  const quadCount = Math.floor((bits - 2) / 2);
+  const radix2Last = (bits - 2) % 2 === 1;
+  const twiddles = new Float64Array(6 * half);
+  let fill = 0;
+  for (let step = 0, q = 4; step < quadCount; step++, q <<= 2) {
+    for (let k = 0; k < q; k++) {
+      for (let m = 1; m <= 3; m++) {
+        twiddles[fill++] = Math.cos((-2 * Math.PI * m * k) / (4 * q));
+        twiddles[fill++] = Math.sin((-2 * Math.PI * m * k) / (4 * q));
+      }
     }
   }
 
@@ -68,28 +75,61 @@ export function createPowerSpectrum(size: number): PowerSpectrum {
       re[i + 3] = d0r - d1i;
       im[i + 3] = d0i + d1r;
     }
-    let offset = 2; // stage twiddles of length 4 are skipped
-    for (let len = 8; len <= half; len <<= 1) {
-      const halfLen = len >> 1;
-      for (let start = 0; start < half; start += len) {
-        for (let k = 0; k < halfLen; k++) {
-          const wr = stageCos[offset + k];
-          const wi = stageSin[offset + k];
-          const a = start + k;
-          const b = a + halfLen;
-          const br = re[b];
-          const bi = im[b];
-          const tr = br * wr - bi * wi;
-          const ti = br * wi + bi * wr;
-          const ar = re[a];
-          const ai = im[a];
-          re[b] = ar - tr;
-          im[b] = ai - ti;
-          re[a] = ar + tr;
-          im[a] = ai + ti;
+    let stepOffset = 0;
+    let q = 4;
+    for (let step = 0; step < quadCount; step++, stepOffset += 6 * q, q <<= 2) {
+      for (let start = 0; start < half; start += 4 * q) {
+        for (let k = 0, offset = stepOffset; k < q; k++, offset += 6) {
+          const i0 = start + k;
+          const i1 = i0 + q;
+          const i2 = i1 + q;
+          const i3 = i2 + q;
+          // Bit-reversed order: x0, x1 are the halves of the first length-2q transform, x2, x3 of the second.
+          const w1r = twiddles[offset + 2];
+          const w1i = twiddles[offset + 3];
+          const w2r = twiddles[offset];
+          const w2i = twiddles[offset + 1];
+          const w3r = twiddles[offset + 4];
+          const w3i = twiddles[offset + 5];
+          const ar = re[i1] * w1r - im[i1] * w1i;
+          const ai = re[i1] * w1i + im[i1] * w1r;
+          const br = re[i2] * w2r - im[i2] * w2i;
+          const bi = re[i2] * w2i + im[i2] * w2r;
+          const cr = re[i3] * w3r - im[i3] * w3i;
+          const ci = re[i3] * w3i + im[i3] * w3r;
+          const sr = re[i0] + ar;
+          const si = im[i0] + ai;
+          const dr = re[i0] - ar;
+          const di = im[i0] - ai;
+          const tr = br + cr;
+          const ti = bi + ci;
+          const ur = br - cr;
+          const ui = bi - ci;
+          re[i0] = sr + tr;
+          im[i0] = si + ti;
+          re[i2] = sr - tr;
+          im[i2] = si - ti;
+          // (−i)·u = ui − i·ur.
+          re[i1] = dr + ui;
+          im[i1] = di - ur;
+          re[i3] = dr - ui;
+          im[i3] = di + ur;
         }
       }
-      offset += halfLen;
+    }
+    if (radix2Last) {
+      const halfLen = half >> 1;
+      for (let k = 0; k < halfLen; k++) {
+        const wr = cosTable[2 * k];
+        const wi = sinTable[2 * k];
+        const b = k + halfLen;
+        const tr = re[b] * wr - im[b] * wi;
+        const ti = re[b] * wi + im[b] * wr;
+        re[b] = re[k] - tr;
+        im[b] = im[k] - ti;
+        re[k] += tr;
+        im[k] += ti;
+      }
     }
     // Split the packed transform into the spectrum of the real frame.
     out[0] = (re[0] + im[0]) ** 2;

@@ -59,6 +59,19 @@ function bandMap(): { bandOfBin: Int16Array; bandCount: number; lowBands: number
   return { bandOfBin, bandCount: band + 1, lowBands };
 }
 
+/** Returns the first and one-past-last FFT bin of every band (bands are contiguous runs of bins). */
+function bandEdges(bandOfBin: Int16Array, bandCount: number): { bandStart: Int32Array; bandEnd: Int32Array } {
+  const bandStart = new Int32Array(bandCount);
+  const bandEnd = new Int32Array(bandCount);
+  for (let k = bandOfBin.length - 1; k >= 1; k--) {
+    const b = bandOfBin[k];
+    if (b < 0) continue;
+    bandStart[b] = k;
+    if (bandEnd[b] === 0) bandEnd[b] = k + 1;
+  }
+  return { bandStart, bandEnd };
+}
+
 /** Returns the onset envelopes of mono `pcm` sampled at ANALYSIS_RATE. */
 export function computeNovelty(pcm: Float32Array): Novelty {
   const { bandOfBin, bandCount, lowBands } = bandMap();
@@ -68,39 +81,40 @@ export function computeNovelty(pcm: Float32Array): Novelty {
   for (let i = 0; i < FRAME; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / FRAME);
   const frame = new Float32Array(FRAME);
   const power = new Float32Array(FRAME / 2 + 1);
-  const energy = new Float64Array(bandCount);
   const levels = new Float32Array(frames * bandCount);
   const flux = new Float32Array(frames);
   const lowFlux = new Float32Array(frames);
   const rms = new Float32Array(frames);
 
-  // Normalise the level so that γ means the same for quiet and loud masters.
+  // Normalise the level so that γ means the same for quiet and loud masters: the gain is applied
+  // to the band energies (as gain²) and to the frame RMS instead of to every sample.
   let sumSquares = 0;
   for (let i = 0; i < pcm.length; i++) sumSquares += pcm[i] * pcm[i];
   const inputRms = Math.sqrt(sumSquares / Math.max(1, pcm.length));
   const gain = 1 / Math.max(1e-5, inputRms);
+  const energyScale = (GAMMA * gain * gain) / FRAME;
+  const { bandStart, bandEnd } = bandEdges(bandOfBin, bandCount);
+  // Sum of squares of each hop, so that a frame's RMS is two lookups.
+  const hopSquares = new Float64Array(frames + 1);
+  for (let h = 0; h <= frames; h++) {
+    let sum = 0;
+    for (let i = h * HOP; i < Math.min(pcm.length, (h + 1) * HOP); i++) sum += pcm[i] * pcm[i];
+    hopSquares[h] = sum;
+  }
 
   for (let t = 0; t < frames; t++) {
     const start = t * HOP;
-    let frameSquares = 0;
-    for (let i = 0; i < FRAME; i++) {
-      const x = pcm[start + i] * gain;
-      frameSquares += x * x;
-      frame[i] = x * window[i];
-    }
-    rms[t] = Math.sqrt(frameSquares / FRAME);
+    for (let i = 0; i < FRAME; i++) frame[i] = pcm[start + i] * window[i];
+    rms[t] = gain * Math.sqrt((hopSquares[t] + hopSquares[t + 1]) / FRAME);
     spectrum.power(frame, power);
-    energy.fill(0);
-    for (let k = 1; k < bandOfBin.length; k++) {
-      const b = bandOfBin[k];
-      if (b >= 0) energy[b] += power[k];
-    }
     const row = t * bandCount;
     const prev = (t >= 2 ? t - 2 : 0) * bandCount;
     let sum = 0;
     let low = 0;
     for (let b = 0; b < bandCount; b++) {
-      const level = Math.log(1 + (GAMMA * energy[b]) / FRAME);
+      let energy = 0;
+      for (let k = bandStart[b]; k < bandEnd[b]; k++) energy += power[k];
+      const level = Math.log(1 + energyScale * energy);
       levels[row + b] = level;
       const rise = level - levels[prev + b];
       if (rise > 0) {

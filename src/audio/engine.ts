@@ -59,9 +59,6 @@ export class WorkoutEngine {
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
     this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', voiceLeadSec: 0.15, ...options };
     this.transport = context.transport;
-    // Transport positions are whole ticks: at the default 192 per quarter (2.6 ms at 120 BPM) a jump to a step
-    // start would land just before it. 19,200 ticks per quarter makes a tick 26 µs.
-    if (this.transport.state !== 'started') this.transport.PPQ = 19200;
     this.isOffline = context instanceof Tone.OfflineContext;
     // Draw drops callbacks more than `expiration` late; a busy main thread at start must not lose the first words.
     if (!this.isOffline) context.draw.expiration = 1.5;
@@ -115,6 +112,8 @@ export class WorkoutEngine {
     this.cancelPendingCues(this.context.currentTime);
     this.stopMusic(this.context.currentTime);
     this.transport.seconds = positionSec;
+    // Positions are whole ticks (2.6 ms at 120 BPM): never land before the step the user jumped to.
+    if (this.transport.seconds < positionSec - 1e-9) this.transport.ticks += 1;
     this.scheduledUntilSec = positionSec;
     await this.load(this.program!, positionSec);
     if (wasRunning) this.resume();

@@ -2,9 +2,11 @@
  * Tempo, beat and downbeat analysis of one track: the pipeline.
  * Method: onset envelope (novelty.ts) → ACF tempo candidates and octave choice (tempo-estimate.ts)
  * → local tempo curve (tempo-curve.ts) → dynamic-programming beats (beat-track.ts) → a straight
- * grid when the tempo is constant, kept on the half-beat grid (metrical-alignment.ts, beat-grid.ts) → meter and downbeats (downbeat.ts) →
- * confidence (confidence.ts); the downbeats also use one chroma per beat (chroma.ts). Synchronous and deterministic; no DOM or Node APIs.
- * Cost ≈ one 256-point FFT per 11.6 ms of audio plus O(n) passes; memory ≈ 6 bytes per input sample.
+ * grid when the tempo is constant, kept on the half-beat grid (metrical-alignment.ts, beat-grid.ts)
+ * → meter and downbeats from per-beat accents and one chroma per beat (downbeat.ts, chroma.ts) →
+ * confidence (confidence.ts). Synchronous and deterministic; no DOM or Node APIs.
+ * Cost ≈ one 256-point FFT per 11.6 ms of audio and one 1024-point FFT per beat, plus O(n) passes;
+ * memory ≈ 6 bytes per input sample.
  * Known failures: see each module; octave errors on music notated far from 80–180 BPM.
  */
 import type { Bpm } from '../core/units';

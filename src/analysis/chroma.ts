@@ -44,9 +44,9 @@ export function beatChroma(pcm: Float32Array, sampleRate: number, beatSamples: n
   const chroma = new Float32Array(beatSamples.length * 12);
   const at = (i: number): number => (i >= 0 && i < pcm.length ? pcm[i] : 0);
   beatSamples.forEach((start, beat) => {
-    for (let j = 0; j < SIZE; j++) {
-      const i = Math.round(start) + DECIMATION * j;
-      frame[j] = window[j] * (at(i) + 3 * at(i + 1) + 3 * at(i + 2) + at(i + 3));
+    for (let j = 0, i = Math.round(start); j < SIZE; j++, i += DECIMATION) {
+      // (1 + z⁻¹)³ low-pass before keeping every second sample; its gain of 8 cancels in the normalisation.
+      frame[j] = window[j] * (at(i) + 3 * (at(i + 1) + at(i + 2)) + at(i + 3));
     }
     spectrum.power(frame, power);
     const row = beat * 12;
@@ -61,18 +61,25 @@ export function beatChroma(pcm: Float32Array, sampleRate: number, beatSamples: n
   return chroma;
 }
 
-/** Returns, per beat, the cosine distance (0..1) between the chroma summed over the `span` beats before and from it. */
+/**
+ * Returns, per beat, the cosine distance (0..1) between the chroma summed over the `span` beats
+ * before it and the `span` beats from it on. Beats without `span` beats on both sides get the mean
+ * of the others, so that the partial windows at the ends do not pass for chord changes.
+ */
 export function chromaChange(chroma: Float32Array, span: number): number[] {
   const beats = chroma.length / 12;
   const before = new Float64Array(12);
   const after = new Float64Array(12);
-  const change: number[] = [];
-  for (let i = 0; i < beats; i++) {
+  const change: number[] = new Array<number>(beats).fill(0);
+  let sum = 0;
+  for (let i = span; i + span <= beats; i++) {
     before.fill(0);
     after.fill(0);
     for (let j = 1; j <= span; j++) {
-      if (i - j >= 0) for (let p = 0; p < 12; p++) before[p] += chroma[(i - j) * 12 + p];
-      if (i + j - 1 < beats) for (let p = 0; p < 12; p++) after[p] += chroma[(i + j - 1) * 12 + p];
+      for (let p = 0; p < 12; p++) {
+        before[p] += chroma[(i - j) * 12 + p];
+        after[p] += chroma[(i + j - 1) * 12 + p];
+      }
     }
     let dot = 0;
     let a = 0;
@@ -82,7 +89,10 @@ export function chromaChange(chroma: Float32Array, span: number): number[] {
       a += before[p] ** 2;
       b += after[p] ** 2;
     }
-    change.push(a > 0 && b > 0 ? 1 - dot / Math.sqrt(a * b) : 0);
+    change[i] = a > 0 && b > 0 ? 1 - dot / Math.sqrt(a * b) : 0;
+    sum += change[i];
   }
+  const inner = beats - 2 * span + 1;
+  if (inner > 0) for (let i = 0; i < beats; i++) if (i < span || i + span > beats) change[i] = sum / inner;
   return change;
 }

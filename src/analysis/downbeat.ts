@@ -3,8 +3,8 @@
  * Method: per-beat features, z-scored and summed: kick (low-band onset strength), bass (low-band
  * level over the half beat after), timbre change (absolute difference of mean log band levels
  * before and after the beat, over one and over two beats), chord change (chroma distance before
- * and after the beat, over one and over two beats, chroma.ts) and, at half weight, full-band onset
- * strength; for 3 and 4 beats per bar and every phase, the score is the mean feature on candidate
+ * and after the beat over one, two, three and four beats, chroma.ts, each at half weight) and, at
+ * half weight, full-band onset strength; for 3 and 4 beats per bar and every phase, the score is the mean feature on candidate
  * downbeats minus the mean elsewhere (after Davies & Plumbley 2006 and Goto 2001: chords change and
  * bass drums fall on bar lines). Chord change is what separates the one from beat 3 when the kick
  * or the backbeat is as strong there. 4/4 wins ties.
@@ -28,6 +28,9 @@ export interface MeterReading {
 const THREE_FOUR_MARGIN = 0.15;
 /** Full-band onset strength counts less: snares on 2 and 4 are as loud as the one. */
 const STRENGTH_WEIGHT = 0.5;
+/** Weight of the chord change over each of CHORD_SPANS beats: four spans together count as two features. */
+const CHORD_WEIGHT = 0.5;
+const CHORD_SPANS = [1, 2, 3, 4];
 
 /** Returns the largest of `values` over frames round(from)..round(to) inclusive. */
 function maxAround(values: Float32Array, from: number, to: number): number {
@@ -86,9 +89,10 @@ export function beatAccents(novelty: Novelty, beats: number[], chroma: Float32Ar
     for (let k = 0; k < novelty.lowBandCount; k++) low += after[k];
     bass.push(low);
   }
-  const features = [kick, bass, change, barChange, chromaChange(chroma, 1), chromaChange(chroma, 2)].map(zScore);
-  const loudness = zScore(strength);
-  return beats.map((_, i) => features.reduce((sum, f) => sum + f[i], STRENGTH_WEIGHT * loudness[i]));
+  const weighted: [number[], number][] = [kick, bass, change, barChange].map((f) => [zScore(f), 1]);
+  weighted.push([zScore(strength), STRENGTH_WEIGHT]);
+  for (const span of CHORD_SPANS) weighted.push([zScore(chromaChange(chroma, span)), CHORD_WEIGHT]);
+  return beats.map((_, i) => weighted.reduce((sum, [f, weight]) => sum + weight * f[i], 0));
 }
 
 /** Returns the meter and downbeat phase that best explain the accents, preferring 4 beats per bar. */

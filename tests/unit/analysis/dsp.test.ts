@@ -36,6 +36,23 @@ describe('createPowerSpectrum', () => {
     }
   });
 
+  it('matches a direct DFT at every size from 8 to 2048 (radix-4 steps with and without a last radix-2 stage)', () => {
+    for (let size = 8; size <= 2048; size *= 2) {
+      const frame = Float32Array.from({ length: size }, (_, i) => Math.sin(i * 0.61) + ((i * 7) % 11) * 0.03);
+      const power = new Float32Array(size / 2 + 1);
+      createPowerSpectrum(size).power(frame, power);
+      for (const k of [0, 1, 3, size / 4 - 1, size / 2 - 1, size / 2]) {
+        let re = 0;
+        let im = 0;
+        for (let n = 0; n < size; n++) {
+          re += frame[n] * Math.cos((2 * Math.PI * k * n) / size);
+          im -= frame[n] * Math.sin((2 * Math.PI * k * n) / size);
+        }
+        expect(Math.abs(power[k] - (re * re + im * im))).toBeLessThan(1e-4 * size * size);
+      }
+    }
+  });
+
   it('rejects sizes that are not powers of two', () => {
     expect(() => createPowerSpectrum(100)).toThrow(RangeError);
   });

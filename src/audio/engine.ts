@@ -53,6 +53,10 @@ export class WorkoutEngine {
   private scheduledUntilSec = 0;
   private repeatId: number | null = null;
   private finished = false;
+  /** While stopped, paused or about to (re)start: the workout position, and the audio time it holds until. */
+  private heldAtSec = 0;
+  private heldUntilCtx = Infinity;
+  private running = false;
   /** Every cue placed so far, in order (tests read this; the screen may too). */
   readonly scheduled: ScheduledCue[] = [];
 
@@ -82,62 +86,62 @@ export class WorkoutEngine {
   /** Starts the workout `delaySec` from now, at workout position `fromSec`. */
   start(delaySec = 0.1, fromSec = 0): void {
     if (!this.program) throw new Error('No workout loaded.');
-    const startAt = this.context.currentTime + delaySec;
-    this.scheduledUntilSec = fromSec;
-    this.scheduleWindow(startAt, fromSec);
+    this.heldAtSec = fromSec;
     this.repeatId = this.transport.scheduleRepeat((time) => this.tick(time), TICK_SEC, 0);
-    this.transport.start(startAt, fromSec);
+    this.run(delaySec);
   }
 
   /** Pauses music and cues; cues not yet heard are placed again on resume. */
   pause(): void {
     const now = this.context.currentTime;
+    this.heldAtSec = this.positionSec();
+    this.heldUntilCtx = Infinity;
+    this.running = false;
     this.transport.pause(now);
-    this.scheduledUntilSec = this.transport.getSecondsAtTime(now);
     this.cancelPendingCues(now);
     this.stopMusic(now);
   }
 
   /** Resumes after `pause()`. */
   resume(delaySec = 0.05): void {
+    this.run(delaySec);
+  }
+
+  /** Starts the Transport `delaySec` from now at the held position, with that position's cues and music placed. */
+  private run(delaySec: number): void {
     const startAt = this.context.currentTime + delaySec;
-    this.scheduleWindow(startAt, this.scheduledUntilSec);
-    this.transport.start(startAt);
+    this.scheduledUntilSec = this.heldAtSec;
+    this.scheduleWindow(startAt, this.heldAtSec);
+    this.transport.start(startAt, this.heldAtSec);
+    this.heldUntilCtx = startAt;
+    this.running = true;
   }
 
   /** Jumps to a workout position (skip step): music and cues follow. */
   async seek(positionSec: number): Promise<void> {
-    const wasRunning = this.transport.state === 'started';
-    this.transport.pause();
-    this.cancelPendingCues(this.context.currentTime);
-    this.stopMusic(this.context.currentTime);
-    this.transport.seconds = positionSec;
-    // Positions are whole ticks (2.6 ms at 120 BPM): never land before the step the user jumped to.
-    if (this.transport.seconds < positionSec - 1e-9) this.transport.ticks += 1;
-    this.scheduledUntilSec = positionSec;
+    const wasRunning = this.running;
+    this.pause();
+    this.heldAtSec = positionSec;
     await this.load(this.program!, positionSec);
-    if (wasRunning) this.resume();
+    if (wasRunning) this.run(0.05);
   }
 
   /** Swaps in a new program at a workout position (skip track): the old music stops, the new one starts there. */
   async replace(program: EngineProgram, positionSec: number): Promise<void> {
-    const wasRunning = this.transport.state === 'started';
-    this.transport.pause();
-    const now = this.context.currentTime;
-    this.cancelPendingCues(now);
-    this.stopMusic(now);
+    const wasRunning = this.running;
+    this.pause();
     for (const live of this.live.values()) live.player?.dispose();
     this.live.clear();
     this.program = program;
-    this.transport.seconds = positionSec;
-    this.scheduledUntilSec = positionSec;
+    this.heldAtSec = positionSec;
     await this.load(program, positionSec);
-    if (wasRunning) this.resume();
+    if (wasRunning) this.run(0.05);
   }
 
   /** Returns the workout position (seconds) now, by the audio clock. */
   positionSec(): number {
-    return this.transport.getSecondsAtTime(this.context.currentTime);
+    const now = this.context.currentTime;
+    return now < this.heldUntilCtx ? this.heldAtSec : this.transport.getSecondsAtTime(now);
   }
 
   /** Returns the segment playing at a workout position, or null. */
@@ -147,6 +151,7 @@ export class WorkoutEngine {
 
   /** Stops everything; the engine can be disposed afterwards. */
   stop(): void {
+    this.running = false;
     this.transport.stop();
     this.cancelPendingCues(0);
     this.stopMusic(this.context.currentTime);

@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { DEV_HEADERS, SECURITY_HEADERS, cspValue } from './scripts/security-headers';
+import { DEV_HEADERS, SECURITY_HEADERS, cspValue } from './scripts/security-headers.ts';
 
 /** Writes the CSP into the built index.html too, for static hosts that cannot send headers. */
 const cspMeta = (): Plugin => ({

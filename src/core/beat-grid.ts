@@ -99,6 +99,9 @@ export function gridOnClock(grid: BeatGrid, trackOffsetSec: Seconds, playbackRat
 /** Returns the grid of the track played at `playbackRate` from its start: beats at position / rate, tempo × rate. */
 export const scaleGrid = (grid: BeatGrid, playbackRate: number): BeatGrid => gridOnClock(grid, 0, playbackRate, 0);
 
+/** How far outside a target range a tempo may lie and still fit unchanged (0.5 %). */
+export const FIT_TOLERANCE_RATIO = 0.005;
+
 // Ratio (≥ 1) by which `bpm` lies outside the target range; 1 inside.
 function outsideRatio(bpm: Bpm, target: TempoTarget): number {
   if (bpm < target.minBpm) return target.minBpm / bpm;
@@ -117,10 +120,16 @@ export function fitTempo(trackBpm: Bpm, target: TempoTarget, maxChangePct: numbe
   let best: TempoFit = { playbackRate: 1, octave: 1, missPct: Infinity };
   for (const octave of octavesOf(target)) {
     const counted = trackBpm * octave;
+    // Within half a percent of the range counts as inside, unchanged: no one hears it, and analysed
+    // tempi carry decimals (169.96 BPM is a 170 BPM track) that must not cost a tempo change.
+    if (outsideRatio(counted, target) - 1 <= FIT_TOLERANCE_RATIO) {
+      if (best.missPct > 0 || Math.abs(best.playbackRate - 1) > EPS_RATIO) best = { playbackRate: 1, octave, missPct: 0 };
+      continue;
+    }
     const wanted = Math.min(Math.max(1, target.minBpm / counted), target.maxBpm / counted);
     const rate = Math.min(Math.max(wanted, 1 - maxChange), 1 + maxChange);
     const ratio = outsideRatio(counted * rate, target);
-    const missPct = ratio - 1 < EPS_RATIO ? 0 : (ratio - 1) * 100;
+    const missPct = ratio - 1 <= FIT_TOLERANCE_RATIO + EPS_RATIO ? 0 : (ratio - 1) * 100;
     const change = Math.abs(rate - 1);
     if (missPct < best.missPct || (missPct === best.missPct && change < Math.abs(best.playbackRate - 1) - EPS_RATIO)) {
       best = { playbackRate: change < EPS_RATIO ? 1 : rate, octave, missPct };

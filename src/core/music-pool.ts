@@ -5,7 +5,7 @@
 import type { BeatGrid, TrackRecord } from './track';
 import type { TempoTarget, TimelineStep } from './workout';
 import type { Bpm, Seconds } from './units';
-import { barSeconds, fitTempo, type TempoFit } from './beat-grid';
+import { barSeconds, FIT_TOLERANCE_RATIO, fitTempo, type TempoFit } from './beat-grid';
 
 /** The track fields the planner reads. */
 export type PoolTrack = Pick<
@@ -111,7 +111,8 @@ const octavesOf = (t: TempoTarget): number[] => (t.allowHalfDouble ? [1, 2, 0.5]
 /** Returns true when `bpm`, changed by at most `maxPct` percent (and halved or doubled if allowed), lands in the target. */
 export function canReach(bpm: Bpm, target: TempoTarget, maxPct: number): boolean {
   const m = maxPct / 100;
-  return octavesOf(target).some((f) => bpm * f * (1 + m) >= target.minBpm - 1e-9 && bpm * f * (1 - m) <= target.maxBpm + 1e-9);
+  const tol = 1 + FIT_TOLERANCE_RATIO;
+  return octavesOf(target).some((f) => bpm * f * (1 + m) * tol >= target.minBpm - 1e-9 && bpm * f * (1 - m) <= target.maxBpm * tol + 1e-9);
 }
 
 /** Returns the candidates for `target`: fitting tracks by smallest change, fewest other targets served, longest; else the nearest misfits. */
@@ -130,8 +131,8 @@ export function candidateList(index: PoolIndex, target: TempoTarget): CandidateL
   };
   for (const f of octavesOf(target)) {
     // Tracks whose tempo × f, changed by at most m, lands in the range.
-    const from = lowerIndex(index.byBpm, target.minBpm / (f * (1 + m)) - 1e-9);
-    const to = lowerIndex(index.byBpm, target.maxBpm / (f * (1 - m)) + 1e-9);
+    const from = lowerIndex(index.byBpm, target.minBpm / (f * (1 + m) * (1 + FIT_TOLERANCE_RATIO)) - 1e-9);
+    const to = lowerIndex(index.byBpm, (target.maxBpm * (1 + FIT_TOLERANCE_RATIO)) / (f * (1 - m)) + 1e-9);
     for (let i = from; i < to; i += 1) consider(index.byBpm[i], false);
   }
   const covered = found.length > 0;
@@ -180,7 +181,8 @@ export function pickCandidates(list: CandidateList, used: Int32Array, limit: num
 }
 
 // Tempo ranges (after any rate change) that music must be in to fit `t`.
-const acceptedRanges = (t: TempoTarget): [number, number][] => octavesOf(t).map((f) => [t.minBpm / f, t.maxBpm / f]);
+const acceptedRanges = (t: TempoTarget): [number, number][] =>
+  octavesOf(t).map((f) => [t.minBpm / f / (1 + FIT_TOLERANCE_RATIO), (t.maxBpm / f) * (1 + FIT_TOLERANCE_RATIO)]);
 
 /** Returns true when no tempo fits both targets, so the music must change between them. */
 export function targetsExclude(a: TempoTarget, b: TempoTarget): boolean {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeTrack } from '../src/analysis/analyze-track';
 import { ANALYSIS_RATE } from '../src/analysis/novelty';
 import { decodeFile } from './decode-file';
+import { indexFrames } from './mp3-frames';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = path.join(repo, 'node_modules', '.bin', 'tsx');
@@ -54,7 +55,7 @@ async function cpuSeconds(work: () => unknown): Promise<number> {
  * clip of decode + analysis (what the CLI does per file) and the total of analysis alone. CPU time,
  * not wall time, so that other work on a shared machine does not count.
  */
-async function cpuSecondsPerMinute(corpusDir: string): Promise<{ endToEnd: number; analysis: number }> {
+async function cpuSecondsPerMinute(corpusDir: string): Promise<{ endToEnd: number; analysis: number; decodeNative: number; decodeWasm: number }> {
   const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.mp3') && !f.startsWith('full_'));
   const clips = await Promise.all(files.map((f) => decodeFile(path.join(corpusDir, f), ANALYSIS_RATE)));
   for (const clip of clips) analyzeTrack(clip.pcm, clip.sampleRate);
@@ -71,7 +72,12 @@ async function cpuSecondsPerMinute(corpusDir: string): Promise<{ endToEnd: numbe
   perClip.sort((a, b) => a - b);
   const analysis = await cpuSeconds(() => clips.forEach((clip) => analyzeTrack(clip.pcm, clip.sampleRate)));
   const minutes = clips.reduce((sum, clip) => sum + clip.durationSec / 60, 0);
-  return { endToEnd: perClip[perClip.length >> 1], analysis: analysis / minutes };
+  const decodeAll = (native: boolean) => cpuSeconds(async () => {
+    for (const file of files) await decodeFile(path.join(corpusDir, file), ANALYSIS_RATE, { native });
+  });
+  const decodeWasm = await decodeAll(false);
+  const decodeNative = await decodeAll(true);
+  return { endToEnd: perClip[perClip.length >> 1], analysis: analysis / minutes, decodeNative: decodeNative / minutes, decodeWasm: decodeWasm / minutes };
 }
 
 /** Writes a 10-minute mono 16-bit WAV made by looping `source` and returns its path. */
@@ -95,6 +101,21 @@ async function writeTenMinuteWav(source: string, outDir: string): Promise<string
   for (let i = 0; i < frames; i++) bytes.writeInt16LE(Math.round(Math.max(-1, Math.min(1, pcm[i % pcm.length])) * 32767), 44 + 2 * i);
   const file = path.join(outDir, 'ten-minutes.wav');
   fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** Writes a 10-minute MP3 made by repeating the audio frames of the MP3 `source` and returns its path. */
+function writeTenMinuteMp3(source: string, outDir: string): string | null {
+  const data = new Uint8Array(fs.readFileSync(source));
+  const index = indexFrames(data);
+  if (!index) return null;
+  const firstText = String.fromCharCode(...data.subarray(index.starts[0], index.starts[1]));
+  const from = index.starts[firstText.includes('Xing') || firstText.includes('Info') ? 1 : 0]; // an info frame must come first or not at all
+  const frames = data.subarray(from, index.starts[index.count]);
+  const framesPerCopy = index.count - (from === index.starts[0] ? 0 : 1);
+  const copies = Math.ceil((600 * index.sampleRate) / index.samplesPerFrame / framesPerCopy);
+  const file = path.join(outDir, 'ten-minutes.mp3');
+  fs.writeFileSync(file, Buffer.concat(Array.from({ length: copies }, () => frames)).subarray(0, Math.round((frames.length * 600 * index.sampleRate) / (index.samplesPerFrame * framesPerCopy))));
   return file;
 }
 
@@ -140,11 +161,17 @@ export async function benchTempo(sharedDir: string): Promise<string[]> {
   lines.push('');
   const cpu = await cpuSecondsPerMinute(corpusDir);
   lines.push(`CPU time per audio-minute: decode + analysis ${cpu.endToEnd.toFixed(3)} s (median clip); analysis only ${cpu.analysis.toFixed(4)} s`);
+  lines.push(`Decoding alone, CPU s per audio-minute: native (node-web-audio-api) ${cpu.decodeNative.toFixed(3)}, WASM (audio-decode) ${cpu.decodeWasm.toFixed(3)}, ratio ${ratio(cpu.decodeNative, cpu.decodeWasm)}`);
   const full = fs.readdirSync(corpusDir).find((f) => f.startsWith('full_')) ?? fs.readdirSync(corpusDir).find((f) => f.endsWith('.mp3'));
   if (full) {
     const wav = await writeTenMinuteWav(path.join(corpusDir, full), outDir);
     const { peakMB, line } = measureCli(wav);
     lines.push(`10-minute WAV through the CLI: peak RSS ${peakMB?.toFixed(0) ?? '–'} MB; ${line}…`);
+    const mp3 = writeTenMinuteMp3(path.join(corpusDir, full), outDir);
+    if (mp3) {
+      const cli = measureCli(mp3);
+      lines.push(`10-minute MP3 through the CLI: peak RSS ${cli.peakMB?.toFixed(0) ?? '–'} MB; ${cli.line}…`);
+    }
   }
   fs.rmSync(outDir, { recursive: true, force: true });
   return lines;

@@ -1,18 +1,24 @@
 /**
  * Node-only decoding of an audio file to mono PCM at a reduced rate, for the analysis CLI and the
- * benchmarks. Reads and decodes in chunks (audio-decode's streaming decoders) and downmixes and
- * downsamples each chunk at once, so a long file never exists as full-rate stereo in memory.
+ * benchmarks. The native decoder (native-decode.ts) goes first because it is about twice as fast;
+ * when it is missing, unsuitable or fails, the file is read and decoded in chunks by audio-decode's
+ * streaming WASM decoders, which also decode what exists of a damaged file and give the error
+ * messages. Either way each decoded stretch is downmixed and downsampled at once, so a long file
+ * never exists as full-rate stereo in memory.
  */
 import fs from 'node:fs';
 import decode from 'audio-decode';
 import { MIN_ANALYSIS_SECONDS } from '../src/analysis/analyze-track';
 import { createStreamResampler } from '../src/analysis/resample';
+import { decodeNative } from './native-decode';
 
 /** Largest file accepted, bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 /** Longest audio accepted, seconds. */
 export const MAX_AUDIO_SECONDS = 45 * 60;
 const CHUNK_BYTES = 1 << 17; // ≈ 8 s of 128 kbit/s MP3: keeps decoded chunks small
+/** Largest file read whole for the native decoder (≈ 20 minutes of 320 kbit/s MP3). */
+const MAX_NATIVE_FILE_BYTES = 48 * 2 ** 20;
 
 /** Mono PCM decoded from a file. */
 export interface DecodedAudio {
@@ -48,8 +54,73 @@ function bogusId3Skip(head: Uint8Array, fileSize: number): number {
   return 10 + size > fileSize ? 10 : 0; // the decoder resynchronises on the first real frame
 }
 
+/** Collects decoded stretches as mono PCM at one rate, with the limits every decode path shares. */
+function createPcmSink(targetRate: number) {
+  let resampler: ReturnType<typeof createStreamResampler> | null = null;
+  let sourceRate = 0;
+  let sourceSamples = 0;
+  return {
+    /** Adds one decoded stretch; `expectedTotal` (samples per channel in the whole file, when known) presizes the output. */
+    take(channels: Float32Array[], sampleRate: number, expectedTotal = 0): void {
+      if (!channels.length || !channels[0].length) return;
+      if (!resampler) {
+        sourceRate = sampleRate;
+        if (!(sourceRate >= 1000 && sourceRate <= 768000)) throw new Error(`implausible sample rate ${sourceRate}`);
+        resampler = createStreamResampler(sourceRate, targetRate, Math.min(expectedTotal, MAX_AUDIO_SECONDS * sourceRate));
+      }
+      resampler.pushChannels(channels);
+      sourceSamples += channels[0].length;
+      if (sourceSamples / sourceRate > MAX_AUDIO_SECONDS) throw new Error(`audio longer than ${MAX_AUDIO_SECONDS / 60} minutes`);
+    },
+    /** Returns the decoded audio, or throws when there is none or too little of it. */
+    finish(format: string): DecodedAudio {
+      if (!resampler || sourceSamples === 0) throw new Error(`no audio decoded (truncated or corrupt ${format})`);
+      const durationSec = sourceSamples / sourceRate;
+      if (durationSec < MIN_ANALYSIS_SECONDS) throw new Error(`too short (${durationSec.toFixed(2)} s of audio, need ${MIN_ANALYSIS_SECONDS} s)`);
+      return { pcm: resampler.finish(), sampleRate: targetRate, durationSec };
+    },
+  };
+}
+type PcmSink = ReturnType<typeof createPcmSink>;
+
+/** Returns true when the native decoder decoded the whole file into `sink` (which is spoilt when it throws or returns false). */
+async function tryNative(fd: number, size: number, format: string, sink: PcmSink): Promise<boolean> {
+  if (size > MAX_NATIVE_FILE_BYTES) return false;
+  const data = new Uint8Array(size);
+  if (fs.readSync(fd, data, 0, size, 0) !== size) return false;
+  try {
+    return await decodeNative(data, format, (channels, rate, expected) => sink.take(channels, rate, expected));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : '';
+    if (reason.startsWith('audio longer') || reason.startsWith('implausible')) throw error;
+    return false;
+  }
+}
+
+/** Decodes the file in chunks with audio-decode's streaming WASM decoder for `format` into `sink`. */
+async function decodeStreaming(fd: number, head: Uint8Array, size: number, format: string, sink: PcmSink): Promise<void> {
+  const factory = (decode as unknown as Record<string, (() => Promise<StreamDecoder>) | undefined>)[format];
+  if (!factory) throw new Error(`no decoder for ${format}`);
+  const decoder = await factory();
+  const take = (data: AudioData): void => sink.take(data.channelData, data.sampleRate);
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  try {
+    for (let offset = bogusId3Skip(head, size); offset < size; ) {
+      const bytes = fs.readSync(fd, buffer, 0, CHUNK_BYTES, offset);
+      if (bytes <= 0) break;
+      offset += bytes;
+      take(await decoder(buffer.slice(0, bytes)));
+    }
+    take(await decoder());
+  } catch (error) {
+    (decoder as unknown as { free?: () => void }).free?.();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(reason.startsWith('audio longer') || reason.startsWith('implausible') ? reason : `cannot decode ${format}: ${reason}`, { cause: error });
+  }
+}
+
 /** Decodes `path` to mono at `targetRate` Hz; throws an Error whose message says why in plain words. */
-export async function decodeFile(path: string, targetRate = 22050): Promise<DecodedAudio> {
+export async function decodeFile(path: string, targetRate = 22050, options: { native?: boolean } = {}): Promise<DecodedAudio> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(path);
@@ -65,42 +136,11 @@ export async function decodeFile(path: string, targetRate = 22050): Promise<Deco
     const headBytes = fs.readSync(fd, head, 0, head.length, 0);
     const format = sniffFormat(head.subarray(0, headBytes));
     if (!format) throw new Error('not an audio file (unrecognised format)');
-    const factory = (decode as unknown as Record<string, (() => Promise<StreamDecoder>) | undefined>)[format];
-    if (!factory) throw new Error(`no decoder for ${format}`);
-    const decoder = await factory();
-    let resampler: ReturnType<typeof createStreamResampler> | null = null;
-    let sourceRate = 0;
-    let sourceSamples = 0;
-    const take = (data: AudioData): void => {
-      const channels = data.channelData;
-      if (!channels.length || !channels[0].length) return;
-      if (!resampler) {
-        sourceRate = data.sampleRate;
-        if (!(sourceRate >= 1000 && sourceRate <= 768000)) throw new Error(`implausible sample rate ${sourceRate}`);
-        resampler = createStreamResampler(sourceRate, targetRate);
-      }
-      resampler.pushChannels(channels);
-      sourceSamples += channels[0].length;
-      if (sourceSamples / sourceRate > MAX_AUDIO_SECONDS) throw new Error(`audio longer than ${MAX_AUDIO_SECONDS / 60} minutes`);
-    };
-    const buffer = new Uint8Array(CHUNK_BYTES);
-    try {
-      for (let offset = bogusId3Skip(head, stat.size); offset < stat.size; ) {
-        const bytes = fs.readSync(fd, buffer, 0, CHUNK_BYTES, offset);
-        if (bytes <= 0) break;
-        offset += bytes;
-        take(await decoder(buffer.slice(0, bytes)));
-      }
-      take(await decoder());
-    } catch (error) {
-      (decoder as unknown as { free?: () => void }).free?.();
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(reason.startsWith('audio longer') || reason.startsWith('implausible') ? reason : `cannot decode ${format}: ${reason}`, { cause: error });
-    }
-    if (!resampler || sourceSamples === 0) throw new Error(`no audio decoded (truncated or corrupt ${format})`);
-    const durationSec = sourceSamples / sourceRate;
-    if (durationSec < MIN_ANALYSIS_SECONDS) throw new Error(`too short (${durationSec.toFixed(2)} s of audio, need ${MIN_ANALYSIS_SECONDS} s)`);
-    return { pcm: (resampler as ReturnType<typeof createStreamResampler>).finish(), sampleRate: targetRate, durationSec };
+    const native = createPcmSink(targetRate);
+    if (options.native !== false && (await tryNative(fd, stat.size, format, native))) return native.finish(format);
+    const streamed = createPcmSink(targetRate);
+    await decodeStreaming(fd, head, stat.size, format, streamed);
+    return streamed.finish(format);
   } finally {
     fs.closeSync(fd);
   }

@@ -68,19 +68,36 @@ export interface StreamResampler {
   readonly length: number;
 }
 
-/** Returns a streaming box-filter resampler from `fromRate` to `toRate` Hz (pass-through when not downsampling). */
-export function createStreamResampler(fromRate: number, toRate: number): StreamResampler {
+/** Output block size when no capacity is given (4 MB of samples). */
+const BLOCK_SAMPLES = 1 << 20;
+
+/**
+ * Returns a streaming box-filter resampler from `fromRate` to `toRate` Hz (pass-through when not
+ * downsampling). `expectedInput` (input samples per channel, when known) sizes one output block up
+ * front, so that `finish` returns it without copying everything into a second array.
+ */
+export function createStreamResampler(fromRate: number, toRate: number, expectedInput = 0): StreamResampler {
   const ratio = fromRate / toRate;
   const chunks: Float32Array[] = [];
+  let block = new Float32Array(ratio > 1 && expectedInput > 0 ? Math.ceil(expectedInput / ratio) + 16 : 0);
+  let used = 0; // samples written into `block`
   let length = 0;
   let position = 0; // input samples consumed
   let boundary = ratio; // input position where the current output sample ends
   let sum = 0;
+  /** Returns the block to write up to `count` more samples into, from `used` on. */
+  const reserve = (count: number): Float32Array => {
+    if (used + count <= block.length) return block;
+    if (used > 0) chunks.push(block.subarray(0, used));
+    block = new Float32Array(Math.max(count, BLOCK_SAMPLES));
+    used = 0;
+    return block;
+  };
   /** Box-filters `left` (or the mean of `left` and `right`) into the output; state lives in locals for speed. */
   const consume = (left: Float32Array, right: Float32Array | null): void => {
     const count = left.length;
-    const out = new Float32Array(Math.ceil(count / ratio) + 1);
-    let produced = 0;
+    const out = reserve(Math.ceil(count / ratio) + 1);
+    let produced = used;
     let acc = sum;
     let at = position;
     let edge = boundary;
@@ -100,10 +117,52 @@ export function createStreamResampler(fromRate: number, toRate: number): StreamR
     sum = acc;
     position = at;
     boundary = edge;
-    chunks.push(out.subarray(0, produced));
-    length += produced;
+    length += produced - used;
+    used = produced;
   };
+  // Whole-number ratios (44.1 kHz → 11.025 kHz is 4) need no fractional edges: each output sample is
+  // the mean of exactly `step` inputs. Same result as `consume`, at about a third of its cost.
+  const step = Math.round(ratio);
+  let filled = 0; // inputs already summed into `sum` for the current output sample
+  const consumeWhole = (left: Float32Array, right: Float32Array | null): void => {
+    const count = left.length;
+    const out = reserve(Math.floor((filled + count) / step));
+    const scale = (right ? 0.5 : 1) / step;
+    let produced = used;
+    let i = 0;
+    let acc = sum;
+    if (filled > 0) {
+      for (; i < count && filled < step; i++, filled++) acc += right ? left[i] + right[i] : left[i];
+      if (filled < step) {
+        sum = acc;
+        return;
+      }
+      out[produced++] = acc * scale;
+    }
+    const whole = i + Math.floor((count - i) / step) * step;
+    if (right) {
+      for (; i < whole; i += step) {
+        let group = 0;
+        for (let j = i; j < i + step; j++) group += left[j] + right[j];
+        out[produced++] = group * scale;
+      }
+    } else {
+      for (; i < whole; i += step) {
+        let group = 0;
+        for (let j = i; j < i + step; j++) group += left[j];
+        out[produced++] = group * scale;
+      }
+    }
+    acc = 0;
+    filled = count - i;
+    for (; i < count; i++) acc += right ? left[i] + right[i] : left[i];
+    sum = acc;
+    length += produced - used;
+    used = produced;
+  };
+  const wholeRatio = ratio > 1 && Math.abs(ratio - step) < 1e-9;
   const push = (chunk: Float32Array): void => {
+    if (wholeRatio) return consumeWhole(chunk, null);
     if (ratio <= 1) {
       chunks.push(chunk.slice());
       length += chunk.length;
@@ -113,10 +172,15 @@ export function createStreamResampler(fromRate: number, toRate: number): StreamR
   };
   const pushChannels = (channels: Float32Array[]): void => {
     if (channels.length === 1) return push(channels[0]);
+    if (channels.length === 2 && wholeRatio) return consumeWhole(channels[0], channels[1]);
     if (channels.length === 2 && ratio > 1) return consume(channels[0], channels[1]);
     push(toMono(channels));
   };
   const finish = (): Float32Array => {
+    if (used > 0) chunks.push(block.subarray(0, used));
+    block = new Float32Array(0);
+    used = 0;
+    if (chunks.length === 1 && ratio > 1) return chunks.pop() as Float32Array;
     const all = new Float32Array(length);
     let offset = 0;
     for (const c of chunks) {

@@ -96,4 +96,30 @@ describe('toMono and resample', () => {
     expect(streamed.length).toBe(whole.length);
     for (let i = 0; i < whole.length; i++) expect(streamed[i]).toBeCloseTo(whole[i], 5);
   });
+
+  it.each([
+    [44100, 0],
+    [22050, 0],
+    [48000, 0],
+    [32000, 0],
+    [44100, 44100 * 5], // capacity given: one block, no copy at the end
+    [48000, 1000], // capacity too small: more blocks follow
+  ])('streams chunks of odd sizes from %i Hz like the one-shot resampler (expected input %i)', (rate, expected) => {
+    const left = sine(5, 300, rate);
+    const right = sine(5, 710, rate);
+    const stream = createStreamResampler(rate, 11025, expected);
+    const sizes = [1, 3, 997, 2, 4096, 5, 1153];
+    for (let i = 0, k = 0; i < left.length; k++) {
+      const end = Math.min(left.length, i + sizes[k % sizes.length]);
+      stream.pushChannels([left.subarray(i, end), right.subarray(i, end)]);
+      i = end;
+    }
+    const streamed = stream.finish();
+    const whole = resample(toMono([left, right]), rate, 11025);
+    // The stream adds its fractional edges one by one: its last sample may fall either side of the end.
+    expect(Math.abs(streamed.length - whole.length)).toBeLessThanOrEqual(1);
+    let worst = 0;
+    for (let i = 0; i < Math.min(whole.length, streamed.length); i++) worst = Math.max(worst, Math.abs(streamed[i] - whole[i]));
+    expect(worst).toBeLessThan(1e-5);
+  });
 });

@@ -6,6 +6,7 @@
 import { analyzeTrack } from '../src/analysis/analyze-track';
 import { ANALYSIS_RATE } from '../src/analysis/novelty';
 import { decodeFile } from './decode-file';
+import { nativeDecoderAvailable } from './native-decode';
 
 /** Returns the JSON line for one file (never throws). */
 export async function analyzeFile(file: string): Promise<string> {
@@ -27,6 +28,7 @@ async function main(files: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  await nativeDecoderAvailable(); // load the decoder library once, before any file's clock starts
   for (const file of files) process.stdout.write((await analyzeFile(file)) + '\n');
 }
 

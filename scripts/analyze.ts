@@ -6,6 +6,7 @@
 import { analyzeTrack } from '../src/analysis/analyze-track';
 import { ANALYSIS_RATE } from '../src/analysis/novelty';
 import { decodeFile } from './decode-file';
+import { collectStartupGarbage } from './gc';
 import { nativeDecoderAvailable } from './native-decode';
 
 /** Returns the JSON line for one file (never throws). */
@@ -28,7 +29,9 @@ async function main(files: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  await nativeDecoderAvailable(); // load the decoder library once, before any file's clock starts
+  // Start-up, before any file's clock starts: load the decoder library and sweep the loader's garbage.
+  await nativeDecoderAvailable();
+  collectStartupGarbage();
   for (const file of files) process.stdout.write((await analyzeFile(file)) + '\n');
 }
 

@@ -9,8 +9,7 @@
  * Everything here returns null when it cannot help (module missing, format or file unsuitable,
  * a run that decodes short); the caller then uses the streaming WASM decoders.
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { collectYoung } from './gc';
 import { indexFrames } from './mp3-frames';
 
 /** Frames per decoded run (400 MPEG-1 frames ≈ 10 s, ≈ 3.7 MB of stereo float). */
@@ -22,34 +21,22 @@ const MAX_WHOLE_DECODE_BYTES = 96 * 2 ** 20;
 /** Decoded float bytes per file byte, upper estimates by format (lossless ≈ 2–4, lossy up to ≈ 24 at 128 kbit/s). */
 const EXPANSION: Record<string, number> = { wav: 2.2, aiff: 2.2, caf: 2.2, flac: 4, m4a: 24, aac: 24, oga: 24, opus: 24, webm: 24 };
 
-/** Receives decoded audio, all channels of one stretch at a time, and the expected total samples per channel when known. */
+/**
+ * Receives decoded audio, all channels of one stretch at a time, and the expected total samples per
+ * channel when known. The arrays are only valid during the call: copy what must be kept.
+ */
 export type ChannelSink = (channels: Float32Array[], sampleRate: number, expectedTotal?: number) => void;
 
 interface DecodedBuffer {
   readonly length: number;
   readonly numberOfChannels: number;
   readonly sampleRate: number;
-  copyFromChannel(destination: Float32Array, channel: number, start?: number): void;
+  getChannelData(channel: number): Float32Array;
 }
 type Decode = (bytes: Uint8Array, contextRate: number) => Promise<DecodedBuffer>;
 
 let loading: Promise<Decode | null> | null = null;
 
-/**
- * Returns a young-generation garbage collection. The native decoder's buffers are invisible to V8,
- * which therefore never hurries to collect their small JS wrappers: a 10-minute track would hold
- * ≈ 200 MB of dead audio at its peak. A scavenge after each run frees them for a fraction of a
- * millisecond. (Exposing `gc` like this is what Jest does for its leak detection.)
- */
-const collectYoung: () => void = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as (options: { type: 'minor' }) => void;
-    return () => gc({ type: 'minor' });
-  } catch {
-    return () => {};
-  }
-})();
 
 /** Returns the native decode function, or null when node-web-audio-api cannot be loaded here. */
 function nativeDecoder(): Promise<Decode | null> {
@@ -63,17 +50,15 @@ function nativeDecoder(): Promise<Decode | null> {
 }
 
 /**
- * Copies the channels of `buffer` out of native memory (samples from `skip` on) and hands them to
- * `sink`. Copying matters: a view from getChannelData dies with the AudioBuffer.
+ * Hands the channels of `buffer` (samples from `skip` on) to `sink` as views of the decoder's own
+ * memory, without copying. The views die with the AudioBuffer, so `buffer` is touched after the
+ * sink returns to keep it alive until then.
  */
 function emit(buffer: DecodedBuffer, skip: number, sink: ChannelSink, expectedTotal?: number): void {
   const channels: Float32Array[] = [];
-  for (let c = 0; c < buffer.numberOfChannels; c++) {
-    const samples = new Float32Array(buffer.length - skip);
-    buffer.copyFromChannel(samples, c, skip);
-    channels.push(samples);
-  }
+  for (let c = 0; c < buffer.numberOfChannels; c++) channels.push(buffer.getChannelData(c).subarray(skip));
   if (channels.length && channels[0].length) sink(channels, buffer.sampleRate, expectedTotal);
+  if (buffer.length < 0) throw new Error('unreachable'); // keeps `buffer` alive past the sink
 }
 
 /** Decodes an MP3 held in `data` run by run into `sink`; false when it is not a walkable Layer III stream. */
@@ -84,7 +69,7 @@ async function decodeMp3Runs(decode: Decode, data: Uint8Array, sink: ChannelSink
   for (let first = 0; first < count; first += framesPerRun) {
     const last = Math.min(count, first + framesPerRun);
     const from = Math.max(0, first - WARMUP_FRAMES);
-    collectYoung(); // the previous run's buffer is dead now
+    if (first > 0) collectYoung(); // the previous run's buffer is dead now
     const buffer = await decode(data.subarray(starts[from], starts[last]), sampleRate);
     if (first === 0) {
       // The first run keeps whatever the decoder makes of the stream's start (encoder-delay trimming included).

@@ -19,7 +19,7 @@ async function wholeDecode(data: Uint8Array, rate: number): Promise<Float32Array
 /** Returns channel 0 of a decode in runs of `framesPerRun` frames. */
 async function runDecode(data: Uint8Array, framesPerRun: number): Promise<Float32Array> {
   const parts: Float32Array[] = [];
-  expect(await decodeNative(data, 'mp3', (channels) => parts.push(channels[0]), framesPerRun)).toBe(true);
+  expect(await decodeNative(data, 'mp3', (channels) => parts.push(channels[0].slice()), framesPerRun)).toBe(true);
   const out = new Float32Array(parts.reduce((sum, p) => sum + p.length, 0));
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
   return out;

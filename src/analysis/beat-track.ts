@@ -31,11 +31,11 @@ export function trackBeats(onsets: Float32Array, periodFrames: Float32Array): nu
     // Ellis searches 0.5–2 periods back; beyond ±40 % the log² penalty (≥ 11) never wins.
     const from = Math.max(0, Math.round(t - 1.45 * period));
     const to = t - Math.max(1, Math.round(0.68 * period));
-    let best = 0;
-    let arg = -1;
-    for (let p = from; p <= to; p++) {
+    let best = from <= to ? cumulative[from] - penalty[t - from] : 0;
+    let arg = from <= to ? from : -1;
+    for (let p = from + 1; p <= to; p++) {
       const value = cumulative[p] - penalty[t - p];
-      if (arg < 0 || value > best) {
+      if (value > best) {
         best = value;
         arg = p;
       }

@@ -12,7 +12,7 @@
  * semitone, so bass notes count only through their harmonics; detuned masters blur neighbouring
  * pitch classes.
  */
-import { createPowerSpectrum } from './fft';
+import { createRealFft, powerSpectrum } from './fft';
 
 const SIZE = 1024;
 const DECIMATION = 2;
@@ -35,20 +35,24 @@ function pitchClassOfBins(rate: number): Int8Array {
  * A silent beat gets all zeros.
  */
 export function beatChroma(pcm: Float32Array, sampleRate: number, beatSamples: number[]): Float32Array {
-  const spectrum = createPowerSpectrum(SIZE);
   const pitchClass = pitchClassOfBins(sampleRate / DECIMATION);
   const window = new Float32Array(SIZE);
   for (let i = 0; i < SIZE; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / SIZE);
+  const fft = createRealFft(SIZE, window);
   const frame = new Float32Array(SIZE);
   const power = new Float32Array(SIZE / 2 + 1);
   const chroma = new Float32Array(beatSamples.length * 12);
-  const at = (i: number): number => (i >= 0 && i < pcm.length ? pcm[i] : 0);
-  beatSamples.forEach((start, beat) => {
-    for (let j = 0, i = Math.round(start); j < SIZE; j++, i += DECIMATION) {
-      // (1 + z⁻¹)³ low-pass before keeping every second sample; its gain of 8 cancels in the normalisation.
-      frame[j] = window[j] * (at(i) + 3 * (at(i + 1) + at(i + 2)) + at(i + 3));
+  const span = DECIMATION * (SIZE - 1) + 4;
+  for (let beat = 0; beat < beatSamples.length; beat++) {
+    const start = Math.round(beatSamples[beat]);
+    // (1 + z⁻¹)³ low-pass before keeping every second sample; its gain of 8 cancels in the normalisation.
+    if (start >= 0 && start + span <= pcm.length) {
+      for (let j = 0, i = start; j < SIZE; j++, i += DECIMATION) frame[j] = pcm[i] + 3 * (pcm[i + 1] + pcm[i + 2]) + pcm[i + 3];
+    } else {
+      const at = (i: number): number => (i >= 0 && i < pcm.length ? pcm[i] : 0);
+      for (let j = 0, i = start; j < SIZE; j++, i += DECIMATION) frame[j] = at(i) + 3 * (at(i + 1) + at(i + 2)) + at(i + 3);
     }
-    spectrum.power(frame, power);
+    powerSpectrum(fft, frame, power);
     const row = beat * 12;
     for (let k = 1; k < pitchClass.length; k++) if (pitchClass[k] >= 0) chroma[row + pitchClass[k]] += power[k];
     let norm = 0;
@@ -57,7 +61,7 @@ export function beatChroma(pcm: Float32Array, sampleRate: number, beatSamples: n
       norm += chroma[row + p] ** 2;
     }
     if (norm > 0) for (let p = 0; p < 12; p++) chroma[row + p] /= Math.sqrt(norm);
-  });
+  }
   return chroma;
 }
 

@@ -8,7 +8,8 @@
  * downbeats minus the mean elsewhere (after Davies & Plumbley 2006 and Goto 2001: chords change and
  * bass drums fall on bar lines). Chord change is what separates the one from beat 3 when the kick
  * or the backbeat is as strong there. 4/4 wins ties.
- * Cost O(beats × bands) plus the chroma (one 1024-point FFT per beat).
+ * Cost O(frames × bands) for running sums of the band levels, then O(beats × bands), plus the
+ * chroma (one 1024-point FFT per beat).
  * Known failures: music without bar-level accents (steady four-on-the-floor with no chord
  * changes) gives a coin-toss phase; harmony that anticipates the bar line (chords pushed to the
  * "and" of 4) or changes every half bar can pick beat 3; 6/8 and 6/4 are reported as 3 or 4.
@@ -46,22 +47,39 @@ function zScore(values: number[]): number[] {
   return values.map((v) => (std > 0 ? (v - mean) / std : 0));
 }
 
-/** Returns the mean log level per band over frames round(from)..round(to) into `out`. */
-function meanLevels(novelty: Novelty, out: Float32Array, from: number, to: number): void {
+/**
+ * Running sums of the log band levels, frame-major: `sums[t * bandCount + k]` is the sum of band k
+ * over frames 0..t−1, so the mean over any span costs one subtraction per band whatever its length.
+ */
+function levelSums(novelty: Novelty): Float64Array {
   const { bandCount, levels } = novelty;
-  out.fill(0);
+  const frames = levels.length / bandCount;
+  const sums = new Float64Array((frames + 1) * bandCount);
+  for (let t = 0; t < frames; t++) {
+    const row = t * bandCount;
+    for (let k = 0; k < bandCount; k++) sums[row + bandCount + k] = sums[row + k] + levels[row + k];
+  }
+  return sums;
+}
+
+/** Returns the mean log level per band over frames round(from)..round(to) into `out` (zeros when empty). */
+function meanLevels(sums: Float64Array, bandCount: number, out: Float64Array, from: number, to: number): void {
   const a = Math.max(0, Math.round(from));
-  const b = Math.min(novelty.flux.length - 1, Math.round(to));
-  for (let t = a; t <= b; t++) for (let k = 0; k < bandCount; k++) out[k] += levels[t * bandCount + k];
-  if (b >= a) for (let k = 0; k < bandCount; k++) out[k] /= b - a + 1;
+  const b = Math.min(sums.length / bandCount - 2, Math.round(to));
+  if (b < a) {
+    out.fill(0);
+    return;
+  }
+  const count = b - a + 1;
+  for (let k = 0; k < bandCount; k++) out[k] = (sums[(b + 1) * bandCount + k] - sums[a * bandCount + k]) / count;
 }
 
 /** Returns the summed absolute difference of the mean band levels `span` frames before and after `t`. */
-function levelChange(novelty: Novelty, t: number, span: number, before: Float32Array, after: Float32Array): number {
-  meanLevels(novelty, before, t - span + 2, t - 2);
-  meanLevels(novelty, after, t + 2, t + span - 2);
+function levelChange(sums: Float64Array, bandCount: number, t: number, span: number, before: Float64Array, after: Float64Array): number {
+  meanLevels(sums, bandCount, before, t - span + 2, t - 2);
+  meanLevels(sums, bandCount, after, t + 2, t + span - 2);
   let change = 0;
-  for (let k = 0; k < novelty.bandCount; k++) change += Math.abs(after[k] - before[k]);
+  for (let k = 0; k < bandCount; k++) change += Math.abs(after[k] - before[k]);
   return change;
 }
 
@@ -70,8 +88,10 @@ function levelChange(novelty: Novelty, t: number, span: number, before: Float32A
  * their chroma (`beatChroma`, 12 values per beat).
  */
 export function beatAccents(novelty: Novelty, beats: number[], chroma: Float32Array): number[] {
-  const before = new Float32Array(novelty.bandCount);
-  const after = new Float32Array(novelty.bandCount);
+  const { bandCount } = novelty;
+  const sums = levelSums(novelty);
+  const before = new Float64Array(bandCount);
+  const after = new Float64Array(bandCount);
   const kick: number[] = [];
   const strength: number[] = [];
   const bass: number[] = [];
@@ -82,9 +102,9 @@ export function beatAccents(novelty: Novelty, beats: number[], chroma: Float32Ar
     const period = i + 1 < beats.length ? beats[i + 1] - t : t - beats[i - 1];
     kick.push(maxAround(novelty.lowFlux, t - 2, t + 2));
     strength.push(maxAround(novelty.flux, t - 2, t + 2));
-    change.push(levelChange(novelty, t, period, before, after));
-    barChange.push(levelChange(novelty, t, 2 * period, before, after));
-    meanLevels(novelty, after, t, t + period / 2);
+    change.push(levelChange(sums, bandCount, t, period, before, after));
+    barChange.push(levelChange(sums, bandCount, t, 2 * period, before, after));
+    meanLevels(sums, bandCount, after, t, t + period / 2);
     let low = 0;
     for (let k = 0; k < novelty.lowBandCount; k++) low += after[k];
     bass.push(low);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createPowerSpectrum } from '../../../src/analysis/fft';
+import { complexSpectrum, createRealFft, powerSpectrum } from '../../../src/analysis/fft';
 import { createStreamResampler, resample, toMono } from '../../../src/analysis/resample';
 import { sine } from '../../helpers/signals';
 
-describe('createPowerSpectrum', () => {
+describe('powerSpectrum and complexSpectrum', () => {
   it('matches a direct DFT', () => {
     const size = 64;
     const frame = Float32Array.from({ length: size }, (_, i) => Math.sin(i * 0.37) + (i % 5) * 0.1);
     const power = new Float32Array(size / 2 + 1);
-    createPowerSpectrum(size).power(frame, power);
+    powerSpectrum(createRealFft(size), frame, power);
     for (let k = 0; k <= size / 2; k++) {
       let re = 0;
       let im = 0;
@@ -24,7 +24,7 @@ describe('createPowerSpectrum', () => {
     const size = 256;
     const frame = Float32Array.from({ length: size }, (_, i) => Math.cos(i * 1.3) * (1 + (i % 7) * 0.05));
     const power = new Float32Array(size / 2 + 1);
-    createPowerSpectrum(size).power(frame, power);
+    powerSpectrum(createRealFft(size), frame, power);
     for (const k of [0, 1, 37, 53, 127, 128]) {
       let re = 0;
       let im = 0;
@@ -36,11 +36,11 @@ describe('createPowerSpectrum', () => {
     }
   });
 
-  it('matches a direct DFT at every size from 8 to 2048 (radix-4 steps with and without a last radix-2 stage)', () => {
-    for (let size = 8; size <= 2048; size *= 2) {
+  it('matches a direct DFT at every size from 16 to 2048 (radix-4 steps with and without a last radix-2 stage)', () => {
+    for (let size = 16; size <= 2048; size *= 2) {
       const frame = Float32Array.from({ length: size }, (_, i) => Math.sin(i * 0.61) + ((i * 7) % 11) * 0.03);
       const power = new Float32Array(size / 2 + 1);
-      createPowerSpectrum(size).power(frame, power);
+      powerSpectrum(createRealFft(size), frame, power);
       for (const k of [0, 1, 3, size / 4 - 1, size / 2 - 1, size / 2]) {
         let re = 0;
         let im = 0;
@@ -53,8 +53,42 @@ describe('createPowerSpectrum', () => {
     }
   });
 
-  it('rejects sizes that are not powers of two', () => {
-    expect(() => createPowerSpectrum(100)).toThrow(RangeError);
+  it('applies the window and reads the frame from any offset', () => {
+    const size = 256;
+    const signal = Float32Array.from({ length: 3 * size }, (_, i) => Math.sin(i * 0.21) + ((i * 13) % 17) * 0.02);
+    const window = Float32Array.from({ length: size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
+    const start = 100;
+    const windowed = Float32Array.from({ length: size }, (_, i) => signal[start + i] * window[i]);
+    const fromOffset = new Float32Array(size / 2 + 1);
+    const fromCopy = new Float32Array(size / 2 + 1);
+    powerSpectrum(createRealFft(size, window), signal, fromOffset, start);
+    powerSpectrum(createRealFft(size), windowed, fromCopy);
+    for (let k = 0; k <= size / 2; k++) expect(fromOffset[k]).toBeCloseTo(fromCopy[k], 3);
+  });
+
+  it('returns the complex spectrum, matching a direct DFT, at sizes with and without a radix-2 stage', () => {
+    for (const size of [16, 32, 1024]) {
+      const frame = Float32Array.from({ length: size }, (_, i) => Math.cos(i * 0.9) + ((i * 5) % 9) * 0.04);
+      const re = new Float64Array(size / 2 + 1);
+      const im = new Float64Array(size / 2 + 1);
+      complexSpectrum(createRealFft(size), frame, re, im);
+      for (const k of [0, 1, 5, size / 4, size / 2 - 1, size / 2]) {
+        let dftRe = 0;
+        let dftIm = 0;
+        for (let n = 0; n < size; n++) {
+          dftRe += frame[n] * Math.cos((2 * Math.PI * k * n) / size);
+          dftIm -= frame[n] * Math.sin((2 * Math.PI * k * n) / size);
+        }
+        expect(re[k]).toBeCloseTo(dftRe, 6);
+        expect(im[k]).toBeCloseTo(dftIm, 6);
+      }
+    }
+  });
+
+  it('rejects sizes that are not powers of two ≥ 16 and windows of the wrong length', () => {
+    expect(() => createRealFft(100)).toThrow(RangeError);
+    expect(() => createRealFft(8)).toThrow(RangeError);
+    expect(() => createRealFft(256, new Float32Array(128))).toThrow(RangeError);
   });
 });
 

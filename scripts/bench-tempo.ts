@@ -29,12 +29,15 @@ interface Summary {
   peakRssMB: number | null;
 }
 
-/** Runs the scorer on `script` and returns its summary groups. */
-function score(sharedDir: string, name: string, script: string, outDir: string): Record<string, Summary> {
+/** Our CLI exactly as `npm run analyze` runs it (bundled by esbuild, then plain node); files are appended. */
+const ANALYZE_CLI = ['npm', 'run', '-s', 'analyze', '--'];
+
+/** Runs the scorer on `command` (files appended) and returns its summary groups. */
+function score(sharedDir: string, name: string, command: string[], outDir: string, mode: 'batch' | 'per-file' = 'batch'): Record<string, Summary> {
   const out = path.join(outDir, `${name}.json`);
   const scorer = path.join(sharedDir, 'tools', 'bpm-score.mjs');
   const corpus = path.join(sharedDir, 'corpus', 'bpm');
-  const run = spawnSync(process.execPath, [scorer, '--corpus', corpus, '--mode', 'batch', '--quiet', '--name', name, '--out', out, '--', tsx, path.join(repo, 'scripts', script)], { encoding: 'utf8', cwd: repo, maxBuffer: 64 << 20 });
+  const run = spawnSync(process.execPath, [scorer, '--corpus', corpus, '--mode', mode, '--quiet', '--name', name, '--out', out, '--', ...command], { encoding: 'utf8', cwd: repo, maxBuffer: 64 << 20 });
   if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`scorer failed for ${name}: ${run.stderr}`);
   return (JSON.parse(fs.readFileSync(out, 'utf8')) as { summary: Record<string, Summary> }).summary;
 }
@@ -122,7 +125,7 @@ function writeTenMinuteMp3(source: string, outDir: string): string | null {
 /** Returns the CLI's peak resident memory (MB) and its own timeMs for one file. */
 function measureCli(file: string): { peakMB: number | null; line: string } {
   const report = path.join(os.tmpdir(), `montage-rss-${process.pid}.txt`);
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, tsx, path.join(repo, 'scripts', 'analyze.ts'), file], { encoding: 'utf8', cwd: repo });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, ...ANALYZE_CLI, file], { encoding: 'utf8', cwd: repo });
   let peakMB: number | null;
   try {
     peakMB = Number(fs.readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024;
@@ -137,8 +140,8 @@ function measureCli(file: string): { peakMB: number | null; line: string } {
 export async function benchTempo(sharedDir: string): Promise<string[]> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'montage-bench-'));
   const corpusDir = path.join(sharedDir, 'corpus', 'bpm');
-  const ours = score(sharedDir, 'montage', 'analyze.ts', outDir);
-  const reference = score(sharedDir, 'music-tempo', 'reference-tempo.ts', outDir);
+  const ours = score(sharedDir, 'montage', ANALYZE_CLI, outDir);
+  const reference = score(sharedDir, 'music-tempo', [tsx, path.join(repo, 'scripts', 'reference-tempo.ts')], outDir);
   const lines = [`Tempo benchmark on ${corpusDir} (scorer batch mode)`, ''];
   const row = (label: string, a: string, b: string, r: string): string => `${label.padEnd(34)}${a.padStart(10)}${b.padStart(13)}${r.padStart(10)}`;
   lines.push(row('metric', 'montage', 'music-tempo', 'ratio'));
@@ -157,6 +160,9 @@ export async function benchTempo(sharedDir: string): Promise<string[]> {
   const nobeatA = ours.nobeat;
   const nobeatB = reference.nobeat;
   if (nobeatA && nobeatB) lines.push(row('no-beat rejected', `${nobeatA.rejected}/${nobeatA.n}`, `${nobeatB.rejected}/${nobeatB.n}`, ''));
+  const cold = score(sharedDir, 'montage-per-file', ANALYZE_CLI, outDir, 'per-file').core;
+  lines.push(row('per-file mode (cold process each)', cold?.medianSPerMin?.toFixed(3) ?? '–', '', ''));
+  lines.push(row('  its peak RSS, MB', cold?.peakRssMB?.toFixed(0) ?? '–', '', ''));
   lines.push(row('peak RSS of the batch, MB', ours.core?.peakRssMB?.toFixed(0) ?? '–', reference.core?.peakRssMB?.toFixed(0) ?? '–', ratio(ours.core?.peakRssMB, reference.core?.peakRssMB)));
   lines.push('');
   const cpu = await cpuSecondsPerMinute(corpusDir);

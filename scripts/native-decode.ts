@@ -41,9 +41,15 @@ let loading: Promise<Decode | null> | null = null;
 /** Returns the native decode function, or null when node-web-audio-api cannot be loaded here. */
 function nativeDecoder(): Promise<Decode | null> {
   loading ??= import('node-web-audio-api').then(
-    ({ OfflineAudioContext }) =>
-      (bytes: Uint8Array, contextRate: number) =>
-        new OfflineAudioContext(1, 1, contextRate).decodeAudioData(bytes.slice().buffer) as Promise<DecodedBuffer>,
+    ({ OfflineAudioContext }) => {
+      // One context per sample rate, reused: each one holds native resources until it is collected.
+      const contexts = new Map<number, InstanceType<typeof OfflineAudioContext>>();
+      return (bytes: Uint8Array, contextRate: number) => {
+        let context = contexts.get(contextRate);
+        if (!context) contexts.set(contextRate, (context = new OfflineAudioContext(1, 1, contextRate)));
+        return context.decodeAudioData(bytes.slice().buffer) as Promise<DecodedBuffer>;
+      };
+    },
     () => null,
   );
   return loading;

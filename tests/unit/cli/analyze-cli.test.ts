@@ -1,6 +1,7 @@
 /**
- * The analysis CLI end to end: `tsx scripts/analyze.ts <files…>` in a child process, one JSON line
- * per file on stdout, in order, with errors as lines and never a crash of the run.
+ * The analysis CLI end to end, as users run it: `npm run -s analyze -- <files…>` (bundled by esbuild,
+ * then run by node) in a child process: one JSON line per file on stdout, in order, with errors as
+ * lines and never a crash of the run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,7 +23,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI on `files` and returns its parsed stdout lines and exit status. */
 function analyze(files: string[]): { lines: Record<string, unknown>[]; status: number | null } {
-  const run = spawnSync(process.execPath, [path.join(repo, 'node_modules/tsx/dist/cli.mjs'), path.join(repo, 'scripts/analyze.ts'), ...files], { encoding: 'utf8', cwd: repo, timeout: 60_000 });
+  const run = spawnSync('npm', ['run', '-s', 'analyze', '--', ...files], { encoding: 'utf8', cwd: repo, timeout: 60_000 });
   const lines = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
   return { lines, status: run.status };
 }

@@ -11,8 +11,9 @@
  * Cost O(frames × bands) for running sums of the band levels, then O(beats × bands), plus the
  * chroma (one 1024-point FFT per beat).
  * Known failures: music without bar-level accents (steady four-on-the-floor with no chord
- * changes) gives a coin-toss phase; harmony that anticipates the bar line (chords pushed to the
- * "and" of 4) or changes every half bar can pick beat 3; 6/8 and 6/4 are reported as 3 or 4.
+ * changes) gives a coin-toss phase, or the snare beat when the snare is the louder hit; harmony
+ * that anticipates the bar line (chords pushed to the "and" of 4) or changes every half bar can
+ * pick beat 3; 6/8 and 6/4 are reported as 3 or 4.
  */
 import { chromaChange } from './chroma';
 import type { Novelty } from './novelty';

@@ -72,19 +72,27 @@ async function decodeMp3Runs(decode: Decode, data: Uint8Array, sink: ChannelSink
   const index = indexFrames(data);
   if (!index) return false;
   const { starts, count, samplesPerFrame, sampleRate } = index;
+  const decodeRun = (first: number): Promise<DecodedBuffer> => {
+    const run = decode(data.subarray(starts[Math.max(0, first - WARMUP_FRAMES)], starts[Math.min(count, first + framesPerRun)]), sampleRate);
+    run.catch(() => {}); // awaited below; this only keeps an early exit from leaving it unhandled
+    return run;
+  };
+  let next = decodeRun(0);
   for (let first = 0; first < count; first += framesPerRun) {
-    const last = Math.min(count, first + framesPerRun);
-    const from = Math.max(0, first - WARMUP_FRAMES);
-    if (first > 0) collectYoung(); // the previous run's buffer is dead now
-    const buffer = await decode(data.subarray(starts[from], starts[last]), sampleRate);
+    const buffer = await next;
+    // The decoder works on its own thread: start the next run before this one is downmixed.
+    if (first + framesPerRun < count) {
+      collectYoung(); // the run before this one is dead now
+      next = decodeRun(first + framesPerRun);
+    }
     if (first === 0) {
       // The first run keeps whatever the decoder makes of the stream's start (encoder-delay trimming included).
       if (buffer.length === 0) return false;
       emit(buffer, 0, sink, count * samplesPerFrame);
       continue;
     }
-    const wanted = (last - first) * samplesPerFrame;
-    if (buffer.length < wanted) throw new Error(`frames ${first}–${last} decoded short`);
+    const wanted = (Math.min(count, first + framesPerRun) - first) * samplesPerFrame;
+    if (buffer.length < wanted) throw new Error(`frames from ${first} decoded short`);
     emit(buffer, buffer.length - wanted, sink);
   }
   return true;

@@ -9,7 +9,7 @@
  * Everything here returns null when it cannot help (module missing, format or file unsuitable,
  * a run that decodes short); the caller then uses the streaming WASM decoders.
  */
-import { collectYoung } from './gc';
+import { noteNativeBytes } from './gc';
 import { indexFrames } from './mp3-frames';
 
 /** Frames per decoded run (400 MPEG-1 frames ≈ 10 s, ≈ 3.7 MB of stereo float). */
@@ -81,10 +81,8 @@ async function decodeMp3Runs(decode: Decode, data: Uint8Array, sink: ChannelSink
   for (let first = 0; first < count; first += framesPerRun) {
     const buffer = await next;
     // The decoder works on its own thread: start the next run before this one is downmixed.
-    if (first + framesPerRun < count) {
-      collectYoung(); // the run before this one is dead now
-      next = decodeRun(first + framesPerRun);
-    }
+    noteNativeBytes(buffer.length * buffer.numberOfChannels * 4); // may collect the runs before this one
+    if (first + framesPerRun < count) next = decodeRun(first + framesPerRun);
     if (first === 0) {
       // The first run keeps whatever the decoder makes of the stream's start (encoder-delay trimming included).
       if (buffer.length === 0) return false;
@@ -116,6 +114,7 @@ export async function decodeNative(data: Uint8Array, format: string, sink: Chann
   const expansion = EXPANSION[format];
   if (!expansion || data.length * expansion > MAX_WHOLE_DECODE_BYTES) return false;
   const buffer = await decode(data, 44100);
+  noteNativeBytes(buffer.length * buffer.numberOfChannels * 4);
   emit(buffer, 0, sink);
   return buffer.length > 0;
 }

@@ -13,7 +13,7 @@
 import type { Bpm } from '../core/units';
 import { beatChroma } from './chroma';
 import { beatAccents, estimateMeter } from './downbeat';
-import { beatConfidence, meanAtBeats } from './confidence';
+import { attackPeak, beatConfidence, meanAtBeats, NO_ATTACK_PEAK } from './confidence';
 import { fitBeatGrid, gridBeats } from './beat-grid';
 import { trackBeats } from './beat-track';
 import { ANALYSIS_RATE, computeNovelty, type Novelty } from './novelty';
@@ -45,6 +45,8 @@ export function analyzeTrack(pcm: Float32Array, sampleRate: number, options: Ana
   let fluxSum = 0;
   for (let t = 0; t < flux.length; t++) fluxSum += flux[t];
   if (fluxSum / flux.length < FLAT_FLUX) return noBeatAnalysis();
+  const peak = attackPeak(flux);
+  if (peak < NO_ATTACK_PEAK) return noBeatAnalysis(); // steady tones: a regular ripple, no attacks
 
   const onsets = normalizeOnsets(flux, fps);
   const acf = autocorrelate(onsets, Math.min(Math.round(ACF_SECONDS * fps), onsets.length - 2));
@@ -75,7 +77,7 @@ export function analyzeTrack(pcm: Float32Array, sampleRate: number, options: Ana
   const beatSamples = beatFrames.map((t) => (t / fps + novelty.offsetSec) * ANALYSIS_RATE);
   const meter = estimateMeter(beatAccents(novelty, beatFrames, beatChroma(analysisPcm, ANALYSIS_RATE, beatSamples)));
   const beatContrast = meanAtBeats(onsets, beatFrames) / Math.max(1e-9, mean(onsets));
-  const confidence = beatConfidence(chosen.salience, beatContrast);
+  const confidence = beatConfidence(chosen.salience, beatContrast, peak);
   const toSeconds = (frame: number): number => Math.max(0, frame / fps + novelty.offsetSec - ONSET_LAG_SEC);
   const beats = beatFrames.map(toSeconds);
   const downbeats = beats.filter((_, i) => i % meter.beatsPerBar === meter.firstDownbeatIndex);

@@ -102,6 +102,11 @@ describe('analyzeTrack on drum grooves', () => {
   });
 });
 
+/** Returns the sum of sines at `hz`, amplitude 0.3 overall. */
+function tones(seconds: number, hz: number[]): Float32Array {
+  return Float32Array.from({ length: Math.round(seconds * RATE) }, (_, i) => (0.3 / hz.length) * hz.reduce((sum, f) => sum + Math.sin((2 * Math.PI * f * i) / RATE), 0));
+}
+
 describe('analyzeTrack without a beat', () => {
   const hiss = noise(20, RATE, 0.01, 3);
   const cases: [string, Float32Array][] = [
@@ -110,6 +115,13 @@ describe('analyzeTrack without a beat', () => {
     ['a sine', sine(20, 440, RATE)],
     ['a sine in quiet noise', sine(20, 220, RATE).map((x, i) => x + hiss[i])],
     ['a 1-second clip', clickTrack({ bpm: 120, seconds: 1, sampleRate: RATE })],
+    // Steady tones leave a tiny regular ripple in the flux (a low sine beats against the analysis
+    // frames): periodic, but without attacks. Each of these was once read as music, confidence 1.
+    ['a 60 Hz sine', sine(20, 60, RATE)],
+    ['a held major chord', tones(20, [220, 277.18, 329.63])],
+    ['octaves held together', tones(20, [110, 220, 440])],
+    ['a sine with vibrato', Float32Array.from({ length: 20 * RATE }, (_, i) => 0.3 * Math.sin(2 * Math.PI * 440 * (i / RATE) + 3 * Math.sin(2 * Math.PI * 5.5 * (i / RATE))))],
+    ['a slow sine sweep', Float32Array.from({ length: 20 * RATE }, (_, i) => 0.5 * Math.sin(2 * Math.PI * (100 * (i / RATE) + 30 * (i / RATE) ** 2)))],
   ];
   for (const [name, pcm] of cases) {
     it(`rejects ${name}`, () => {

@@ -3,12 +3,13 @@ import type { TrackRecord } from '../core/track';
 import type { MontageDb } from './db';
 import { abortQuietly, checkRecord, messageOf } from './db';
 import type { AudioStore } from './audio-store';
-import { backupSchema, playlistSchema, trackSchema, workoutSchema } from './schemas';
+import { backupSchema, musicChoiceSchema, playlistSchema, trackSchema, workoutSchema } from './schemas';
 import type { Backup, ExportedTrack } from './schemas';
 import { listTracks } from './track-repo';
 import { listWorkouts } from './workout-repo';
 import { listPlaylists } from './playlist-repo';
 import { listLog } from './log-repo';
+import { listMusicChoices } from './music-choice-repo';
 import { isQuotaError } from './quota';
 
 /** Largest backup file accepted, in characters. */
@@ -24,6 +25,7 @@ export interface RestoreReport {
   workouts: number;
   playlists: number;
   logEntries: number;
+  musicChoices: number;
 }
 
 /** Returns the library export: version, ISO time, and per track exactly the fields external tools read. */
@@ -32,17 +34,17 @@ export async function exportLibrary(db: MontageDb): Promise<Pick<Backup, 'versio
   return { version: 1, exportedAt: new Date().toISOString(), tracks: tracks.map(exportedTrack) };
 }
 
-/** Returns a full backup: the library export with every track field, plus workouts, playlists and the log. */
+/** Returns a full backup: the library export with every track field, plus workouts, playlists, the log and each workout's music. */
 export async function exportBackup(db: MontageDb): Promise<Backup> {
-  const [{ tracks }, { workouts }, { playlists }, { entries }] = await Promise.all([
-    listTracks(db), listWorkouts(db), listPlaylists(db), listLog(db),
+  const [{ tracks }, { workouts }, { playlists }, { entries }, { choices }] = await Promise.all([
+    listTracks(db), listWorkouts(db), listPlaylists(db), listLog(db), listMusicChoices(db),
   ]);
   const full = tracks.map((t): ExportedTrack => ({
     ...exportedTrack(t),
     firstDownbeatSec: t.firstDownbeatSec, sizeBytes: t.sizeBytes, mimeType: t.mimeType,
     tagBpm: t.tagBpm, gainDb: t.gainDb, addedAt: t.addedAt, source: t.source,
   }));
-  return { version: 1, exportedAt: new Date().toISOString(), tracks: full, workouts, playlists, log: entries };
+  return { version: 1, exportedAt: new Date().toISOString(), tracks: full, workouts, playlists, log: entries, musicChoices: choices };
 }
 
 /** Parses a backup file's text; `error` names the file and the problem (size, JSON, nesting, or the bad field). */
@@ -75,14 +77,15 @@ export function parseBackup(text: string, fileName: string): { ok: true; backup:
 /**
  * Merges a parsed backup into the library in one transaction: all of it is written or none.
  * Audio is matched by content id; a track without audio is kept as 'failed' with a message to import it again.
- * Existing data wins unless the backup holds more work (a hand correction, a finished analysis, a newer edit).
+ * Existing data wins unless the backup holds more work (a hand correction, a finished analysis, a newer edit,
+ * a workout's music where none is stored).
  */
 export async function restoreBackup(backup: Backup, deps: { db: MontageDb; audio: AudioStore }): Promise<RestoreReport> {
   const entries = backup.tracks.filter((t) => t.source !== 'demo');
   // Audio checks are not IndexedDB requests, so they happen before the transaction (which would commit early).
   const present = await Promise.all(entries.map((t) => deps.audio.hasAudio(t.id).catch(() => false)));
-  const report: RestoreReport = { tracksAdded: 0, tracksUpdated: 0, missingAudio: [], workouts: 0, playlists: 0, logEntries: 0 };
-  const tx = deps.db.transaction(['tracks', 'workouts', 'playlists', 'log'], 'readwrite');
+  const report: RestoreReport = { tracksAdded: 0, tracksUpdated: 0, missingAudio: [], workouts: 0, playlists: 0, logEntries: 0, musicChoices: 0 };
+  const tx = deps.db.transaction(['tracks', 'workouts', 'playlists', 'log', 'musicChoices'], 'readwrite');
   try {
     const tracks = tx.objectStore('tracks');
     for (const [i, entry] of entries.entries()) {
@@ -115,6 +118,13 @@ export async function restoreBackup(backup: Backup, deps: { db: MontageDb; audio
       logged.add(key);
       await tx.objectStore('log').add(entry);
       report.logEntries++;
+    }
+    // A choice has no edit time: one already stored is the user's latest word and stays.
+    for (const choice of backup.musicChoices) {
+      const old = checkRecord(musicChoiceSchema, 'musicChoices', choice.workoutId, await tx.objectStore('musicChoices').get(choice.workoutId));
+      if (old.ok) continue;
+      await tx.objectStore('musicChoices').put(choice);
+      report.musicChoices++;
     }
     await tx.done;
     return report;

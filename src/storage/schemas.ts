@@ -5,6 +5,7 @@ import type { TrackRecord } from '../core/track';
 import type { Workout, WorkoutNode } from '../core/workout';
 import type { Playlist } from '../core/playlist';
 import type { WorkoutSummary } from '../core/workout-log';
+import { MAX_TEMPO_CHANGE_PCT, type MusicChoice } from '../core/music-choice';
 
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(200);
@@ -111,6 +112,14 @@ export const exportedTrackSchema = z.object({
 });
 
 /** A library export or full backup file (version 1). A library export has tracks only. */
+/** A stored music choice; pinned tracks are keyed by a segment index written as text ("0", "1"…). */
+export const musicChoiceSchema: z.ZodType<MusicChoice> = z.object({
+  workoutId: id,
+  playlistId: id.nullable(),
+  lockedTrackIds: z.record(z.string().regex(/^\d{1,5}$/), id).transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v]))),
+  maxTempoChangePct: z.number().min(0).max(MAX_TEMPO_CHANGE_PCT),
+});
+
 export const backupSchema = z.object({
   version: z.literal(1),
   exportedAt: z.string().max(100),
@@ -118,6 +127,8 @@ export const backupSchema = z.object({
   workouts: z.array(workoutSchema).max(10000).default([]),
   playlists: z.array(playlistSchema).max(10000).default([]),
   log: z.array(workoutSummarySchema).max(100000).default([]),
+  /** Each workout's music: playlist, pinned tracks, tempo change allowed (absent from older backups). */
+  musicChoices: z.array(musicChoiceSchema).max(10000).default([]),
 });
 
 /** A parsed, valid backup file. */

@@ -101,7 +101,7 @@ function saveJson(data: unknown, base: string): string {
 function describeRestore(fileName: string, r: RestoreReport): string {
   const parts = [
     `${r.tracksAdded} tracks added`, `${r.tracksUpdated} updated`,
-    `${r.workouts} workouts`, `${r.playlists} playlists`, `${r.logEntries} log entries`,
+    `${r.workouts} workouts`, `${r.playlists} playlists`, `${r.logEntries} log entries`, `${r.musicChoices} workouts' music choices`,
   ];
   const missing = r.missingAudio.length > 0 ? ` Import these files again to play them: ${r.missingAudio.join(', ')}.` : '';
   return `Restored ${fileName}: ${parts.join(', ')}. Nothing already stored was lost.${missing}`;

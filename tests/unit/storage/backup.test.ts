@@ -11,6 +11,7 @@ import { getTrack, listTracks, putTrack } from '../../../src/storage/track-repo'
 import { listWorkouts, putWorkout } from '../../../src/storage/workout-repo';
 import { listPlaylists, putPlaylist } from '../../../src/storage/playlist-repo';
 import { addLogEntry, listLog } from '../../../src/storage/log-repo';
+import { listMusicChoices, putMusicChoice } from '../../../src/storage/music-choice-repo';
 import { freshDb, makeTrack, override } from './make-track';
 
 const ready = makeTrack({ id: '1'.repeat(64), fileName: 'ready.mp3', corrected: true, firstDownbeatSec: 1.5, tagBpm: 127, gainDb: -3 });
@@ -25,6 +26,7 @@ const playlists: Playlist[] = [
   { id: 'p1', name: 'Fast', kind: 'smart', rules: { bpmMin: 160, allowHalfDouble: true }, updatedAt: 5 },
   { id: 'p2', name: 'Mine', kind: 'manual', trackIds: [ready.id], updatedAt: 5 },
 ];
+const choice = { workoutId: workout.id, playlistId: playlists[0].id, lockedTrackIds: { 0: ready.id, 3: failed.id }, maxTempoChangePct: 6 };
 const summary = { workoutName: 'Tabata', startedAt: 100, durationSec: 240, stepsDone: 16, stepsTotal: 16, tracksPlayed: [ready.id], avgMusicBpm: 128 };
 
 async function filledDb() {
@@ -37,11 +39,12 @@ async function filledDb() {
   await putWorkout(db, workout);
   for (const p of playlists) await putPlaylist(db, p);
   await addLogEntry(db, summary);
+  await putMusicChoice(db, choice);
   return { db, audio };
 }
 
 async function everything(db: MontageDb) {
-  return { tracks: await listTracks(db), workouts: await listWorkouts(db), playlists: await listPlaylists(db), log: await listLog(db) };
+  return { tracks: await listTracks(db), workouts: await listWorkouts(db), playlists: await listPlaylists(db), log: await listLog(db), choices: await listMusicChoices(db) };
 }
 
 const parsed = (text: string, name = 'backup.json'): Backup => {
@@ -72,8 +75,9 @@ describe('backup round trip', () => {
     const audio = idbAudioStore(target);
     for (const t of [ready, failed]) await audio.putAudio(t.id, new Blob([t.fileName]));
     const report = await restoreBackup(parsed(text), { db: target, audio });
-    expect(report).toEqual({ tracksAdded: 2, tracksUpdated: 0, missingAudio: [], workouts: 1, playlists: 2, logEntries: 1 });
+    expect(report).toEqual({ tracksAdded: 2, tracksUpdated: 0, missingAudio: [], workouts: 1, playlists: 2, logEntries: 1, musicChoices: 1 });
     expect(await everything(target)).toEqual(await everything(source.db));
+    expect((await listMusicChoices(target)).choices).toEqual([choice]); // the pinned tracks keep their segment numbers
   });
 
   it('marks tracks whose audio is missing as failed with an "import again" message, keeping their analysis', async () => {
@@ -100,8 +104,10 @@ describe('backup round trip', () => {
     await putTrack(db, { ...ready, bpm: 150, corrected: true });
     await putTrack(db, { ...failed, status: 'queued', error: undefined });
     await putWorkout(db, { ...workout, name: 'Newer', updatedAt: 10 });
+    await putMusicChoice(db, { ...choice, maxTempoChangePct: 2 });
     const report = await restoreBackup(backup, { db, audio });
-    expect(report).toMatchObject({ tracksAdded: 0, tracksUpdated: 0, workouts: 0, playlists: 0, logEntries: 0 });
+    expect(report).toMatchObject({ tracksAdded: 0, tracksUpdated: 0, workouts: 0, playlists: 0, logEntries: 0, musicChoices: 0 });
+    expect((await listMusicChoices(db)).choices[0].maxTempoChangePct).toBe(2);
     expect((await getTrack(db, ready.id))?.bpm).toBe(150);
     expect((await listWorkouts(db)).workouts[0].name).toBe('Newer');
     await putTrack(db, { ...ready, bpm: 64, corrected: false });

@@ -6,8 +6,9 @@
  * the first starts WARMUP_FRAMES early (bit reservoir and filter-bank state) and only its last
  * frames' samples are kept, which reproduces a one-pass decode sample for sample (checked in
  * tests/unit/cli/native-decode.test.ts). Other formats are decoded whole when small enough.
- * Everything here returns null when it cannot help (module missing, format or file unsuitable,
- * a run that decodes short); the caller then uses the streaming WASM decoders.
+ * `decodeNative` returns false when it cannot help (module missing, format or file unsuitable) and
+ * throws when a decode fails (a run that decodes short, say); the caller then uses the streaming
+ * WASM decoders.
  */
 import { noteNativeBytes } from './gc';
 import { indexFrames } from './mp3-frames';
@@ -36,7 +37,6 @@ interface DecodedBuffer {
 type Decode = (bytes: Uint8Array, contextRate: number) => Promise<DecodedBuffer>;
 
 let loading: Promise<Decode | null> | null = null;
-
 
 /** Returns the native decode function, or null when node-web-audio-api cannot be loaded here. */
 function nativeDecoder(): Promise<Decode | null> {

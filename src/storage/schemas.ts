@@ -13,24 +13,34 @@ const bpm = z.number().min(1).max(1000);
 const seconds = z.number().min(0).max(1e7);
 const timeMs = z.number().int().min(0).max(1e14);
 
-/** A stored track record. */
-export const trackSchema: z.ZodType<TrackRecord> = z.object({
+/** Who a track is: the fields a stored record and a library export share first. */
+const trackIdentity = {
   id,
   fileName: text(1000),
   title: text(2000),
   artist: text(2000),
   album: text(2000),
   durationSec: seconds,
-  sizeBytes: z.number().int().min(0),
-  mimeType: text(200),
+};
+
+/** What the analysis (or a hand correction) says of a track, stored and exported alike. */
+const trackAnalysis = {
   bpm: bpm.nullable(),
   firstBeatSec: seconds,
-  firstDownbeatSec: seconds,
   beatsPerBar: z.number().int().min(1).max(32),
   confidence: z.number().min(0).max(1),
   status: z.enum(['queued', 'analyzing', 'ready', 'failed']),
   error: text(2000).optional(),
   corrected: z.boolean(),
+};
+
+/** A stored track record. */
+export const trackSchema: z.ZodType<TrackRecord> = z.object({
+  ...trackIdentity,
+  sizeBytes: z.number().int().min(0),
+  mimeType: text(200),
+  ...trackAnalysis,
+  firstDownbeatSec: seconds,
   tagBpm: bpm.nullable(),
   gainDb: z.number().min(-100).max(100).nullable(),
   coverId: id.nullable(),
@@ -88,19 +98,8 @@ export const workoutSummarySchema: z.ZodType<WorkoutSummary> = z.object({
 
 /** One track in a library export: the exact fields external tools read; full backups add the rest. */
 export const exportedTrackSchema = z.object({
-  id,
-  fileName: text(1000),
-  title: text(2000),
-  artist: text(2000),
-  album: text(2000),
-  durationSec: seconds,
-  bpm: bpm.nullable(),
-  firstBeatSec: seconds,
-  beatsPerBar: z.number().int().min(1).max(32),
-  confidence: z.number().min(0).max(1),
-  status: z.enum(['queued', 'analyzing', 'ready', 'failed']),
-  error: text(2000).optional(),
-  corrected: z.boolean(),
+  ...trackIdentity,
+  ...trackAnalysis,
   // Present in full backups only.
   firstDownbeatSec: seconds.optional(),
   sizeBytes: z.number().int().min(0).optional(),

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { planMusic } from '../src/core/music-plan';
 import type { PoolTrack } from '../src/core/music-pool';
+import { steadyGrid } from '../src/core/beat-grid';
 import { buildCuePlan } from '../src/core/cue-plan';
 import type { StepKind, TempoTarget, TimelineStep } from '../src/core/workout';
 
@@ -29,11 +30,7 @@ function library(count: number, seed: number): PoolTrack[] {
     title: `Track ${i}`,
     artist: 'Bench',
     durationSec: 120 + rand() * 300,
-    bpm: Math.round((70 + rand() * 120) * 10) / 10,
-    firstBeatSec: rand() * 0.5,
-    firstDownbeatSec: rand() * 3,
-    beatsPerBar: rand() < 0.05 ? 3 : 4,
-    confidence: 0.5 + rand() / 2,
+    grid: steadyGrid(Math.round((70 + rand() * 120) * 10) / 10, rand() * 0.5, rand() * 3, rand() < 0.05 ? 3 : 4),
     status: 'ready' as const,
   }));
 }

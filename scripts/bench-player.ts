@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { flattenWorkout } from '../src/core/workout-timeline';
 import { planMusic } from '../src/core/music-plan';
+import { steadyGrid } from '../src/core/beat-grid';
 import { decodedBytes, segmentsToKeep } from '../src/core/music-memory';
 import type { Workout, Step } from '../src/core/workout';
 
@@ -27,8 +28,8 @@ function memoryLines(): string[] {
   const workout = alternating(120, 240);
   const steps = flattenWorkout(workout);
   const pool = Array.from({ length: 300 }, (_, i) => ({
-    id: `t${i}`, title: `t${i}`, artist: 'a', durationSec: 150 + (i * 37) % 150, bpm: 120 + (i * 13) % 60,
-    firstBeatSec: 0.1, firstDownbeatSec: 0.1, beatsPerBar: 4, confidence: 0.9, status: 'ready' as const,
+    id: `t${i}`, title: `t${i}`, artist: 'a', durationSec: 150 + (i * 37) % 150,
+    grid: steadyGrid(120 + (i * 13) % 60, 0.1, 0.1, 4), status: 'ready' as const,
   }));
   const plan = planMusic(steps, pool, { maxTempoChangePct: 10 });
   const bytes = (i: number) => decodedBytes(plan.segments[i].endSec - plan.segments[i].startSec, 44100, 2);

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { StoreContext } from './ui/store-context';
 import { createAppStore } from './state/create-app-store';
-import { buildProgram } from './state/build-program';
+import { programFor } from './state/workout-program';
 import { createLazyAudio, createLazyPreview } from './audio/lazy-audio';
 import { createLibraryService } from './storage/library-service';
 import { createPlaylistsService } from './storage/playlists-service';
@@ -14,25 +14,25 @@ import { createTrackAnalyzer } from './workers/track-analyzer';
 import { createSpeech } from './audio/speech';
 import { createSettingsStore } from './storage/settings-store';
 import { createLogService } from './storage/log-service';
-import { createDevice } from './pwa/device';
-import { withTabLock, PLAYING_ELSEWHERE } from './pwa/tab-lock';
-import { reloadTracks, syncLibraryAcrossTabs } from './pwa/library-sync';
+import { createDevice } from './device/device';
+import { withTabLock, PLAYING_ELSEWHERE } from './tabs/tab-lock';
+import { syncLibraryAcrossTabs } from './tabs/library-sync';
 import { applyLaunchParams, rememberStartedWorkouts } from './pwa/launch-params';
-import { offerUpdate } from './pwa/update-signal';
 import { BackupServiceContext } from './ui/library/BackupPanel';
+import type { Workout } from './core/workout';
+import type { OfflineRenderOptions } from './audio/offline-render';
 import './ui/app.css';
 
 const { player: lazyPlayer, demo, decoder } = createLazyAudio();
 // One tab plays at a time: starting here stops the workout of any other tab, which says so.
-const player = withTabLock(lazyPlayer, () => store.setState((s) => ({ player: { ...s.player, status: 'error', error: PLAYING_ELSEWHERE } })));
+const player = withTabLock(lazyPlayer, () => store.getState().loseAudio(PLAYING_ELSEWHERE));
 // Library changes are announced to other tabs; theirs make this tab re-read its track list.
-const storedLibrary = createLibraryService();
-const library = syncLibraryAcrossTabs(storedLibrary, () => reloadTracks(store, storedLibrary));
+const library = syncLibraryAcrossTabs(createLibraryService(), () => store.getState().reloadTracks());
 // The preview plays a stored track against the grid the store holds now (corrections included).
 const preview = createLazyPreview(async (trackId) => {
-  const track = store.getState().tracks.find((t) => t.id === trackId);
+  const grid = store.getState().tracks.find((t) => t.id === trackId)?.grid;
   const audio = await library.getAudio(trackId);
-  return track && audio ? { audio, grid: track } : null;
+  return grid && audio ? { audio, grid } : null;
 });
 const store = createAppStore({
   player,
@@ -64,34 +64,29 @@ void store.getState().loadLibrary();
 // Manifest shortcuts (`?start=last`) and the id they need; the service worker only exists in a build.
 rememberStartedWorkouts(store);
 applyLaunchParams(store);
-if (import.meta.env.PROD) void import('./pwa/register-sw').then((m) => m.registerServiceWorker());
+if (import.meta.env.PROD) void import('./pwa/register-sw').then((m) => m.registerServiceWorker(store.getState().offerUpdate));
 
 // A handle for the browser tests and for curious users in the console.
 Object.assign(window, {
   montage: {
     store,
-    engine: player.engine,
+    engine: lazyPlayer.engine,
     /** Offers an app update as the service worker would (tests check the prompt waits for the workout). */
-    offerUpdate,
+    offerUpdate: (apply: () => void) => store.getState().offerUpdate(apply),
     /** What the last beat-click preview played (read-only copy). */
     lastPreview: preview.last,
-    /** Renders a workout offline with the same engine and program as live (tests check cue timing on it). */
-    async renderOffline(
-      workoutOrId: string | import('./core/workout').Workout,
-      options: import('./audio/offline-render').OfflineRenderOptions & { maxTempoChangePct?: number },
-    ) {
-      const workout = typeof workoutOrId === 'string' ? store.getState().workouts.find((w) => w.id === workoutOrId) : workoutOrId;
+    /** Returns the program the player would play for a workout now (the Music plan screen's program). */
+    programOf: (workoutId: string) => store.getState().programOf(workoutId),
+    /** Renders a workout offline with the same engine and planner as live, on the demo music (tests check cue timing on it). */
+    async renderOffline(workoutOrId: string | Workout, options: OfflineRenderOptions & { maxTempoChangePct?: number }) {
+      const state = store.getState();
+      const workout = typeof workoutOrId === 'string' ? state.workouts.find((w) => w.id === workoutOrId) : workoutOrId;
       if (!workout) throw new Error(`No workout "${String(workoutOrId)}"`);
       const { renderProgramOffline } = await import('./audio/offline-render');
-      const built = buildProgram(workout, {
-        demoTracks: demo.tracks(),
-        loadDemo: demo.loadBuffer,
-        libraryTracks: [],
-        loadTrack: () => Promise.reject(new Error('demo music only')),
-        maxTempoChangePct: options.maxTempoChangePct ?? 0,
-      });
-      const render = await renderProgramOffline(built.program, options);
-      return { ...render, stepStarts: built.stepStarts, segments: built.segments };
+      const demoOnly = { ...state, tracks: [], musicChoices: { [workout.id]: { workoutId: workout.id, playlistId: null, lockedTrackIds: {}, maxTempoChangePct: options.maxTempoChangePct ?? 0 } } };
+      const program = programFor(demoOnly, demo.tracks(), workout);
+      const render = await renderProgramOffline(program, demo.loadBuffer, options);
+      return { ...render, program };
     },
   },
 });

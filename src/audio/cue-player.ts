@@ -3,8 +3,8 @@
  * every source it starts can be cancelled (pause, seek) and `dispose()` frees its buffers.
  */
 import * as Tone from 'tone';
-import { renderCueSound, type CueSound } from './cue-sounds';
-import type { EngineCue } from './engine-types';
+import { renderCueSound } from './cue-sounds';
+import type { Cue, CueSound } from '../core/cue-plan';
 
 const SOUNDS: CueSound[] = ['work', 'rest', 'finish', 'start', 'tick', 'click', 'accent'];
 const DUCK_GAIN = 0.55;
@@ -24,7 +24,7 @@ export class CuePlayer {
   }
 
   /** Starts `cue`'s sound at `ctxTime` (seconds on the audio clock) and ducks the music under it. */
-  play(cue: EngineCue, ctxTime: number): void {
+  play(cue: Cue, ctxTime: number): void {
     const buffer = this.buffers.get(cue.sound)!;
     const source = new Tone.ToneBufferSource({ context: this.context, url: buffer }).connect(this.output);
     source.onended = () => {
@@ -34,8 +34,9 @@ export class CuePlayer {
     this.active.add(source);
     source.start(ctxTime);
     // The music ducks under the chime and, when there are words, for about as long as they take to say.
-    const speechSec = cue.text ? Math.min(4, 0.4 + cue.text.length * 0.06) : 0;
-    if (cue.sound !== 'click' && cue.sound !== 'accent' && cue.sound !== 'tick') this.duck(ctxTime, Math.max(buffer.duration, speechSec));
+    const text = 'text' in cue ? cue.text : '';
+    const speechSec = text ? Math.min(4, 0.4 + text.length * 0.06) : 0;
+    if (cue.kind === 'step-start' || cue.kind === 'finish') this.duck(ctxTime, Math.max(buffer.duration, speechSec));
   }
 
   /** Stops every cue that has not finished (a pause or a jump). */

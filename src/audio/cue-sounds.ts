@@ -3,8 +3,7 @@
  * music without being harsh. Pure math, so the same sounds render live and offline.
  */
 
-/** The distinct cue sounds: a step of work, of rest, the finish, the first start, a countdown tick, a metronome click. */
-export type CueSound = 'work' | 'rest' | 'finish' | 'start' | 'tick' | 'click' | 'accent';
+import type { CueSound } from '../core/cue-plan';
 
 interface Note {
   freqHz: number;

@@ -1,5 +1,6 @@
 /** The built-in demo tracks: their recipes and exact beat grids (no Tone.js here, so it loads with the first page). */
-import type { BeatGrid } from '../core/track';
+import { steadyGrid, type BeatGrid } from '../core/beat-grid';
+import type { PoolTrack } from '../core/music-pool';
 
 /** A demo track's recipe: tempo, key and a feel. */
 export interface DemoTrackSpec {
@@ -23,7 +24,7 @@ export const DEMO_LOOP_BARS = 8;
 
 /** Returns the exact beat grid of a demo loop. */
 export function demoGrid(spec: DemoTrackSpec): BeatGrid {
-  return { bpm: spec.bpm, firstBeatSec: 0, firstDownbeatSec: 0, beatsPerBar: 4 };
+  return steadyGrid(spec.bpm, 0, 0, 4);
 }
 
 /** Returns the loop's length in seconds. */
@@ -31,17 +32,12 @@ export function demoLoopSeconds(spec: DemoTrackSpec): number {
   return (DEMO_LOOP_BARS * 4 * 60) / spec.bpm;
 }
 
-/** A demo track as the rest of the app sees it. */
-export interface DemoTrackInfo {
-  id: string;
-  title: string;
-  artist: string;
-  grid: BeatGrid;
-  /** Loop length, seconds. */
-  loopSec: number;
-}
+/** A demo track as the rest of the app sees it: a loop of `durationSec` the planner may repeat for ever. */
+export type DemoTrackInfo = PoolTrack & { grid: BeatGrid; loop: true };
 
-/** Returns the demo tracks' public info. */
+/** Returns the demo tracks, ready for the planner. */
 export function demoTrackInfos(): DemoTrackInfo[] {
-  return DEMO_TRACKS.map((spec) => ({ id: spec.id, title: spec.title, artist: 'Montage demo', grid: demoGrid(spec), loopSec: demoLoopSeconds(spec) }));
+  return DEMO_TRACKS.map((spec) => ({
+    id: spec.id, title: spec.title, artist: 'Montage demo', durationSec: demoLoopSeconds(spec), grid: demoGrid(spec), status: 'ready', loop: true,
+  }));
 }

@@ -4,11 +4,12 @@
  */
 import * as Tone from 'tone';
 import { DEMO_LOOP_BARS, type DemoTrackSpec } from './demo-catalog';
+import { renderOffline } from './offline-queue';
 
 /** Renders one demo loop offline and returns its audio (stereo, 44.1 kHz). */
 export async function renderDemoTrack(spec: DemoTrackSpec): Promise<AudioBuffer> {
   const beat = 60 / spec.bpm;
-  const rendered = await Tone.Offline(() => {
+  const rendered = await renderOffline(() => {
     const master = new Tone.Gain(0.55).toDestination();
     const kick = new Tone.MembraneSynth({ pitchDecay: 0.03, octaves: 6, envelope: { attack: 0.001, decay: 0.3, sustain: 0 } }).connect(master);
     const snare = new Tone.NoiseSynth({ noise: { type: 'white' }, envelope: { attack: 0.001, decay: 0.15, sustain: 0 } }).connect(new Tone.Gain(0.45).connect(master));

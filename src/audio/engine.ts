@@ -1,39 +1,34 @@
 /**
- * The workout audio engine: the only place that drives Tone.js. The Transport is the
- * master clock (its seconds are the workout's seconds). Music segments and cues are both
- * started at exact audio-clock times a lookahead window in advance — never from a callback
- * whose time has already passed — so every sound starts on its sample, live and in offline
- * rendering. Takes its context as a parameter.
+ * The workout audio engine: the only place that drives Tone.js, and the mapping of a core `Program` onto it.
+ * The Transport is the master clock: its seconds are the workout's seconds shifted by the count-in, so the
+ * count-in (negative workout time) plays too. Music segments and cues are both started at exact audio-clock
+ * times a lookahead window in advance — never from a callback whose time has already passed — so every
+ * sound starts on its sample, live and in offline rendering. Takes its context as a parameter.
  */
 import * as Tone from 'tone';
 import { CuePlayer } from './cue-player';
 import { segmentsToKeep } from '../core/music-memory';
-import type { EngineCue, EngineProgram, EngineSegment, ScheduledCue } from './engine-types';
+import { planCues } from '../core/cue-plan';
+import type { Program, ProgramSegment } from '../core/program';
+import { contextTime, type ContextTime, type Seconds } from '../core/units';
+import type { EngineEvents, LoadTrack, ScheduledCue } from './engine-types';
 
 /** Engine settings; all optional. */
-export interface EngineOptions {
+export interface EngineOptions extends EngineEvents {
   /** How far ahead cues are placed, seconds. */
   lookaheadSec?: number;
   /** Crossfade between tracks, seconds. */
   crossfadeSec?: number;
-  /** Music starts this long before it is needed, seconds (load + decode time). */
+  /** Music starts loading this long before it is needed, seconds (load + decode time). */
   prepareAheadSec?: number;
   /** Mute the music or the cues (offline tests render them apart). */
   include?: 'all' | 'music' | 'cues';
-  /** Called on the audio clock (via Draw) when a cue sounds: speech and visuals hang here. */
-  onCue?: (cue: EngineCue) => void;
-  /** Cues with words are reported this much early, so speech (which starts late) lands its first word on the beat. */
-  voiceLeadSec?: number;
-  /** Called once when the workout's end has sounded. */
-  onFinish?: () => void;
-  /** Called when a track fails to load; the workout goes on with the cues. */
-  onError?: (message: string) => void;
 }
 
 const TICK_SEC = 0.05;
 
 interface LiveSegment {
-  segment: EngineSegment;
+  segment: ProgramSegment;
   player: Tone.Player | Tone.GrainPlayer | null;
   state: 'loading' | 'ready' | 'failed';
   /** True once the player is started for the current run (cleared by pause and seek). */
@@ -48,112 +43,110 @@ export class WorkoutEngine {
   private readonly cueBus: Tone.Gain;
   private readonly cues: CuePlayer;
   private readonly live = new Map<number, LiveSegment>();
-  private readonly options: Required<Omit<EngineOptions, 'onCue' | 'onFinish' | 'onError'>> & EngineOptions;
-  private program: EngineProgram | null = null;
-  private scheduledUntilSec = 0;
+  private readonly options: Required<Omit<EngineOptions, keyof EngineEvents>> & EngineEvents;
+  private program: Program | null = null;
+  private loadTrack: LoadTrack = () => Promise.reject(new Error('No music loader.'));
+  /** Workout position at Transport second 0: minus the count-in. */
+  private baseSec = 0;
+  private scheduledUntilSec = -Infinity;
   private repeatId: number | null = null;
-  private finished = false;
   /** While stopped, paused or about to (re)start: the workout position, and the audio time it holds until. */
   private heldAtSec = 0;
   private heldUntilCtx = Infinity;
   private running = false;
-  /** Every cue placed so far, in order (tests read this; the screen may too). */
+  /** Every cue placed so far, in order (tests read this). */
   readonly scheduled: ScheduledCue[] = [];
 
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
-    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', voiceLeadSec: 0.15, ...options };
+    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ...options };
     this.transport = context.transport;
     this.isOffline = context instanceof Tone.OfflineContext;
-    // Draw drops callbacks more than `expiration` late; a busy main thread at start must not lose the first words.
-    if (!this.isOffline) context.draw.expiration = 1.5;
     this.musicBus = new Tone.Gain({ context, gain: this.options.include === 'cues' ? 0 : 1 }).connect(context.destination);
     this.cueBus = new Tone.Gain({ context, gain: this.options.include === 'music' ? 0 : 1 }).connect(context.destination);
     this.cues = new CuePlayer(context, this.cueBus, this.options.include === 'cues' ? null : this.musicBus.gain);
   }
 
-  /** Loads a program and prepares the music that starts within the prepare window. */
-  async load(program: EngineProgram, fromSec = 0): Promise<void> {
+  /** The program this engine plays (tests check it is the one the Music plan shows). */
+  get playing(): Program | null {
+    return this.program;
+  }
+
+  /** Loads a program and prepares the music that starts within the prepare window of `fromSec` (the count-in by default). */
+  async load(program: Program, loadTrack: LoadTrack, fromSec = -program.leadInSec): Promise<void> {
     this.program = program;
-    await Promise.all(program.segments.map((s, i) => (s.endSec > fromSec && s.startSec <= fromSec + this.options.prepareAheadSec ? this.prepare(i) : null)));
+    this.loadTrack = loadTrack;
+    this.baseSec = Math.min(0, -program.leadInSec);
+    const soon = program.segments.map((s, i) => (s.endSec > fromSec && s.startSec <= fromSec + this.options.prepareAheadSec ? this.prepare(i) : null));
+    await Promise.all(soon);
   }
 
   /** Loads every segment now (offline rendering cannot wait for a later load). */
-  async loadAll(program: EngineProgram): Promise<void> {
-    this.program = program;
+  async loadAll(program: Program, loadTrack: LoadTrack): Promise<void> {
+    await this.load(program, loadTrack);
     await Promise.all(program.segments.map((_, i) => this.prepare(i)));
   }
 
-  /** Starts the workout `delaySec` from now, at workout position `fromSec`. */
-  start(delaySec = 0.1, fromSec = 0): void {
+  /** Starts the workout `delaySec` from now at workout position `fromSec`; returns the audio time that position plays. */
+  start(delaySec = 0.1, fromSec = this.baseSec): ContextTime {
     if (!this.program) throw new Error('No workout loaded.');
     this.heldAtSec = fromSec;
     this.repeatId = this.transport.scheduleRepeat((time) => this.tick(time), TICK_SEC, 0);
-    this.run(delaySec);
+    return this.run(delaySec);
   }
 
-  /** Pauses music and cues; cues not yet heard are placed again on resume. */
-  pause(): void {
+  /** Pauses music and cues (cues not yet heard are placed again on resume); returns the position held. */
+  pause(): Seconds {
     const now = this.context.currentTime;
     this.heldAtSec = this.positionSec();
     this.heldUntilCtx = Infinity;
     this.running = false;
     this.transport.pause(now);
-    this.cancelPendingCues(now);
+    this.cues.cancel(now);
     this.stopMusic(now);
+    return this.heldAtSec;
   }
 
-  /** Resumes after `pause()`. */
-  resume(delaySec = 0.05): void {
-    this.run(delaySec);
+  /** Resumes after `pause()`; returns the audio time at which the held position plays. */
+  resume(delaySec = 0.05): ContextTime {
+    return this.run(delaySec);
   }
 
-  /** Starts the Transport `delaySec` from now at the held position, with that position's cues and music placed. */
-  private run(delaySec: number): void {
-    const startAt = this.context.currentTime + delaySec;
-    this.scheduledUntilSec = this.heldAtSec;
-    this.scheduleWindow(startAt, this.heldAtSec);
-    this.transport.start(startAt, this.heldAtSec);
-    this.heldUntilCtx = startAt;
-    this.running = true;
-  }
-
-  /** Jumps to a workout position (skip step): music and cues follow. */
-  async seek(positionSec: number): Promise<void> {
+  /** Jumps to a workout position (skip step); returns when it plays, or null while paused. */
+  async seek(positionSec: Seconds): Promise<ContextTime | null> {
     const wasRunning = this.running;
     this.pause();
     this.heldAtSec = positionSec;
-    await this.load(this.program!, positionSec);
-    if (wasRunning) this.run(0.05);
+    await this.load(this.program!, this.loadTrack, positionSec);
+    return wasRunning ? this.run(0.05) : null;
   }
 
-  /** Swaps in a new program at a workout position (skip track): the old music stops, the new one starts there. */
-  async replace(program: EngineProgram, positionSec: number): Promise<void> {
+  /** Swaps in a new program at a workout position (skip track); returns when it plays, or null while paused. */
+  async replace(program: Program, positionSec: Seconds): Promise<ContextTime | null> {
     const wasRunning = this.running;
     this.pause();
     for (const live of this.live.values()) live.player?.dispose();
     this.live.clear();
-    this.program = program;
     this.heldAtSec = positionSec;
-    await this.load(program, positionSec);
-    if (wasRunning) this.run(0.05);
+    await this.load(program, this.loadTrack, positionSec);
+    return wasRunning ? this.run(0.05) : null;
   }
 
-  /** Returns the workout position (seconds) now, by the audio clock. */
-  positionSec(): number {
+  /** Returns the workout position (seconds, negative in the count-in) now, by the audio clock. */
+  positionSec(): Seconds {
     const now = this.context.currentTime;
-    return now < this.heldUntilCtx ? this.heldAtSec : this.transport.getSecondsAtTime(now);
+    return now < this.heldUntilCtx ? this.heldAtSec : this.transport.getSecondsAtTime(now) + this.baseSec;
   }
 
-  /** Returns the segment playing at a workout position, or null. */
-  segmentAt(positionSec: number): EngineSegment | null {
-    return this.program?.segments.find((s) => s.startSec <= positionSec && positionSec < s.endSec) ?? null;
+  /** Returns the audio clock's time now. */
+  now(): ContextTime {
+    return contextTime(this.context.currentTime);
   }
 
   /** Stops everything; the engine can be disposed afterwards. */
   stop(): void {
     this.running = false;
     this.transport.stop();
-    this.cancelPendingCues(0);
+    this.cues.cancel(0);
     this.stopMusic(this.context.currentTime);
     if (this.repeatId !== null) this.transport.clear(this.repeatId);
     this.repeatId = null;
@@ -170,9 +163,20 @@ export class WorkoutEngine {
     this.cues.dispose();
   }
 
+  /** Starts the Transport `delaySec` from now at the held position, with that position's cues and music placed. */
+  private run(delaySec: number): ContextTime {
+    const startAt = this.context.currentTime + delaySec;
+    this.scheduledUntilSec = this.heldAtSec;
+    this.scheduleWindow(startAt, this.heldAtSec);
+    this.transport.start(startAt, this.heldAtSec - this.baseSec);
+    this.heldUntilCtx = startAt;
+    this.running = true;
+    return contextTime(startAt);
+  }
+
   private tick(time: number): void {
     if (!this.program) return;
-    const pos = this.transport.getSecondsAtTime(time);
+    const pos = this.transport.getSecondsAtTime(time) + this.baseSec;
     this.scheduleWindow(time, pos);
     const keep = segmentsToKeep(this.program.segments, pos, this.options.prepareAheadSec);
     for (const i of keep) if (!this.live.has(i) && this.program.segments[i].endSec > pos) void this.prepare(i);
@@ -184,24 +188,20 @@ export class WorkoutEngine {
         this.live.delete(i);
       }
     }
-    if (!this.finished && pos >= this.program.totalSec + 2) {
-      this.finished = true;
-      this.context.draw.schedule(() => this.options.onFinish?.(), time);
-    }
+    this.options.onTick?.();
   }
 
   /** Starts every ready segment that plays before `pos + lookahead`, at its exact audio-clock time and offset. */
-  private scheduleMusic(time: number, pos: number): void {
+  private scheduleMusic(time: number, pos: Seconds): void {
     const until = pos + this.options.lookaheadSec;
     for (const live of this.live.values()) {
       const s = live.segment;
       if (live.state !== 'ready' || live.started || s.startSec >= until || s.endSec <= pos) continue;
       const from = Math.max(s.startSec, pos);
-      const startCtx = time + (from - pos);
       let offset = s.trackOffsetSec + (from - s.startSec) * s.playbackRate;
       const length = live.player!.buffer.duration;
-      if (s.track.loop && length > 0) offset %= length;
-      live.player!.start(startCtx, offset);
+      if (s.loop && length > 0) offset %= length;
+      live.player!.start(time + (from - pos), offset);
       live.player!.stop(time + (s.endSec - pos) + this.options.crossfadeSec);
       live.started = true;
     }
@@ -215,29 +215,16 @@ export class WorkoutEngine {
   }
 
   /** Places the music and cues of [scheduledUntil, pos + lookahead) at exact audio-clock times. */
-  private scheduleWindow(time: number, pos: number): void {
+  private scheduleWindow(time: number, pos: Seconds): void {
     this.scheduleMusic(time, pos);
     const until = pos + this.options.lookaheadSec;
     if (until <= this.scheduledUntilSec) return;
-    for (const cue of this.program!.cuesBetween(this.scheduledUntilSec, until)) {
-      const ctxTime = time + (cue.timeSec - pos);
-      this.playCue(cue, ctxTime);
+    for (const cue of planCues(this.program!, this.scheduledUntilSec, until)) {
+      const ctxTime = contextTime(time + (cue.timeSec - pos));
+      this.cues.play(cue, ctxTime);
+      this.scheduled.push({ cue, ctxTime });
     }
     this.scheduledUntilSec = until;
-  }
-
-  private playCue(cue: EngineCue, ctxTime: number): void {
-    this.cues.play(cue, ctxTime);
-    this.scheduled.push({ cue, ctxTime });
-    if (this.options.onCue) {
-      const onCue = this.options.onCue;
-      const lead = cue.text ? this.options.voiceLeadSec : 0;
-      this.context.draw.schedule(() => onCue(cue), Math.max(this.context.currentTime, ctxTime - lead));
-    }
-  }
-
-  private cancelPendingCues(now: number): void {
-    this.cues.cancel(now);
   }
 
   private async prepare(index: number): Promise<void> {
@@ -246,23 +233,23 @@ export class WorkoutEngine {
     const live: LiveSegment = { segment, player: null, state: 'loading', started: false };
     this.live.set(index, live);
     try {
-      const audio = await segment.track.loadBuffer();
-      if (!this.live.has(index)) return;
+      const audio = await this.loadTrack(segment.trackId);
+      if (this.live.get(index) !== live) return;
       live.player = this.createPlayer(segment, new Tone.ToneAudioBuffer(audio));
       live.state = 'ready';
     } catch (e) {
       live.state = 'failed';
-      this.options.onError?.(`Could not play "${segment.track.title}": ${e instanceof Error ? e.message : String(e)}`);
+      this.options.onError?.(`Could not play "${segment.title}": ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  private createPlayer(segment: EngineSegment, buffer: Tone.ToneAudioBuffer): Tone.Player | Tone.GrainPlayer {
+  private createPlayer(segment: ProgramSegment, buffer: Tone.ToneAudioBuffer): Tone.Player | Tone.GrainPlayer {
     const fade = this.options.crossfadeSec;
     const stretched = Math.abs(segment.playbackRate - 1) > 1e-3;
     // Tempo matching keeps the pitch: a GrainPlayer changes speed, not pitch.
     const player = stretched
-      ? new Tone.GrainPlayer({ context: this.context, url: buffer, loop: segment.track.loop, playbackRate: segment.playbackRate, grainSize: 0.1, overlap: 0.05 })
-      : new Tone.Player({ context: this.context, url: buffer, loop: segment.track.loop, fadeIn: 0.004, fadeOut: fade });
+      ? new Tone.GrainPlayer({ context: this.context, url: buffer, loop: segment.loop, playbackRate: segment.playbackRate, grainSize: 0.1, overlap: 0.05 })
+      : new Tone.Player({ context: this.context, url: buffer, loop: segment.loop, fadeIn: 0.004, fadeOut: fade });
     player.connect(this.musicBus);
     return player;
   }

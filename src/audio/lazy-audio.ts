@@ -3,8 +3,9 @@
  * Tone arrives when the user presses start (which is also when audio may begin).
  */
 import { demoTrackInfos } from './demo-catalog';
-import type { EngineProgram } from './engine-types';
-import type { LivePlayerEvents } from './player-service';
+import type { EngineEvents, LoadTrack } from './engine-types';
+import type { Program } from '../core/program';
+import type { ContextTime, Seconds } from '../core/units';
 
 type Live = ReturnType<typeof import('./player-service').createLivePlayer>;
 
@@ -14,15 +15,15 @@ export function createLazyAudio() {
   let renderDemo: ((id: string) => Promise<AudioBuffer>) | null = null;
   const loadLive = async () => (live ??= (await import('./player-service')).createLivePlayer());
   const player = {
-    async play(program: EngineProgram, events: LivePlayerEvents) {
-      await (await loadLive()).play(program, events);
+    async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: EngineEvents): Promise<ContextTime> {
+      return (await loadLive()).play(program, loadTrack, fromSec, events);
     },
-    pause: () => live?.pause(),
-    resume: () => live?.resume(),
-    seek: async (positionSec: number) => live?.seek(positionSec),
-    replace: async (program: EngineProgram, positionSec: number) => live?.replace(program, positionSec),
+    pause: () => live?.pause() ?? null,
+    resume: () => live?.resume() ?? null,
+    seek: async (positionSec: Seconds) => (await live?.seek(positionSec)) ?? null,
+    replace: async (program: Program, positionSec: Seconds) => (await live?.replace(program, positionSec)) ?? null,
     stop: () => live?.stop(),
-    positionSec: () => live?.positionSec() ?? null,
+    now: () => live?.now() ?? null,
     /** The running engine, for tests and the console. */
     engine: () => live?.current() ?? null,
   };
@@ -44,7 +45,7 @@ export function createLazyAudio() {
 }
 
 /** A stored track as the preview needs it: its audio and its beat grid; null when it is gone. */
-export type PreviewSource = (trackId: string) => Promise<{ audio: Blob; grid: import('../core/track').BeatGrid } | null>;
+export type PreviewSource = (trackId: string) => Promise<{ audio: Blob; grid: import('../core/beat-grid').BeatGrid } | null>;
 
 /** Creates the beat-click preview service; Tone.js is imported on the first preview. */
 export function createLazyPreview(load: PreviewSource) {

@@ -1,14 +1,12 @@
 /** The live player: one WorkoutEngine at a time on Tone's real-time context. */
 import * as Tone from 'tone';
 import { WorkoutEngine } from './engine';
-import type { EngineProgram } from './engine-types';
+import type { Program } from '../core/program';
+import { contextTime, type ContextTime, type Seconds } from '../core/units';
+import type { EngineEvents, LoadTrack } from './engine-types';
 
-/** Events the live player reports. */
-export interface LivePlayerEvents {
-  onCue(cue: import('./engine-types').EngineCue): void;
-  onFinish(): void;
-  onError(message: string): void;
-}
+/** Delay between a start and the first sound, seconds: time to place the first cues. */
+const START_DELAY_SEC = 0.15;
 
 /** Creates the live player service. */
 export function createLivePlayer() {
@@ -18,28 +16,26 @@ export function createLivePlayer() {
     engine = null;
   };
   return {
-    async play(program: EngineProgram, events: LivePlayerEvents): Promise<void> {
+    /** Unlocks audio, loads the first music and starts at `fromSec`; resolves with the audio time that position plays. */
+    async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: EngineEvents): Promise<ContextTime> {
       dispose();
       await Tone.start();
       const context = Tone.getContext();
       context.transport.cancel(0);
       context.transport.stop();
       context.transport.seconds = 0;
-      engine = new WorkoutEngine(context, { onCue: events.onCue, onFinish: events.onFinish, onError: events.onError });
-      await engine.load(program);
-      engine.start(0.15);
+      engine = new WorkoutEngine(context, events);
+      await engine.load(program, loadTrack, fromSec);
+      return engine.start(START_DELAY_SEC, fromSec);
     },
-    pause: () => engine?.pause(),
-    resume: () => engine?.resume(),
-    seek: async (positionSec: number) => {
-      await engine?.seek(positionSec);
-    },
-    replace: async (program: EngineProgram, positionSec: number) => {
-      await engine?.replace(program, positionSec);
-    },
+    pause: (): Seconds | null => engine?.pause() ?? null,
+    resume: (): ContextTime | null => engine?.resume() ?? null,
+    seek: async (positionSec: Seconds): Promise<ContextTime | null> => (await engine?.seek(positionSec)) ?? null,
+    replace: async (program: Program, positionSec: Seconds): Promise<ContextTime | null> => (await engine?.replace(program, positionSec)) ?? null,
     stop: dispose,
-    positionSec: () => (engine ? Math.max(0, engine.positionSec()) : null),
-    /** The engine of the running workout (tests and the beat pulse read its schedule). */
+    /** The audio clock now, or null before Tone has loaded. */
+    now: (): ContextTime | null => engine?.now() ?? contextTime(Tone.getContext().currentTime),
+    /** The engine of the running workout (tests read its schedule). */
     current: () => engine,
   };
 }

@@ -5,7 +5,7 @@
  * callback receives the tick's audio time. Takes its context as a parameter; `stop()` frees every node.
  */
 import * as Tone from 'tone';
-import type { BeatGrid } from '../core/track';
+import { beatsBetween, type BeatGrid } from '../core/beat-grid';
 import { renderCueSound } from './cue-sounds';
 
 /** One click of a preview: where it falls in the track and on the audio clock, seconds. */
@@ -33,20 +33,9 @@ const START_DELAY_SEC = 0.1;
 const LOOKAHEAD_SEC = 0.3;
 const TICK_HZ = 10;
 
-/** Returns the beats of `grid` in [fromSec, toSec) as track seconds, marking downbeats; none without a tempo. */
+/** Returns the beats of `grid` in [fromSec, toSec) as track seconds, marking downbeats; none before the first beat. */
 export function gridClicks(grid: BeatGrid, fromSec: number, toSec: number): { trackSec: number; accent: boolean }[] {
-  if (grid.bpm === null || grid.bpm <= 0 || toSec <= fromSec) return [];
-  const period = 60 / grid.bpm;
-  const bar = Math.max(1, grid.beatsPerBar);
-  // Downbeats are counted by beat index, not compared as times: robust to rounding of stored seconds.
-  const downbeatIndex = Math.round((grid.firstDownbeatSec - grid.firstBeatSec) / period);
-  const out: { trackSec: number; accent: boolean }[] = [];
-  for (let k = Math.max(0, Math.ceil((fromSec - grid.firstBeatSec) / period - 1e-9)); ; k++) {
-    const trackSec = grid.firstBeatSec + k * period;
-    if (trackSec >= toSec) break;
-    out.push({ trackSec, accent: (((k - downbeatIndex) % bar) + bar) % bar === 0 });
-  }
-  return out;
+  return beatsBetween(grid, Math.max(fromSec, grid.firstBeatSec - 1e-6), toSec).map((b) => ({ trackSec: b.timeSec, accent: b.isDownbeat }));
 }
 
 /** Plays one preview at a time on `context`. */
@@ -91,7 +80,7 @@ export class PreviewPlayer {
     const sounds = { click: this.clickBuffer('click'), accent: this.clickBuffer('accent') };
     const sources = new Set<Tone.ToneBufferSource>();
     const startCtxTime = context.currentTime + START_DELAY_SEC;
-    const info: PreviewInfo = { trackId, fromSec, startCtxTime, status: 'playing', grid: { ...grid }, clicks: [] };
+    const info: PreviewInfo = { trackId, fromSec, startCtxTime, status: 'playing', grid, clicks: [] };
     this.info = info;
     let scheduledUntilSec = fromSec;
 

@@ -16,11 +16,11 @@
  * Search: depth-first branch and bound over the K best candidates at each change, best-first, so the first
  * dive is the greedy plan; it is exact when every change has at most K candidates and the node budget suffices.
  */
-import type { BeatGrid } from './track';
 import type { TempoTarget, TimelineStep } from './workout';
 import type { Bpm, Seconds, TrackTime } from './units';
 import { trackTime } from './units';
-import { effectiveBpm, fitTempo, gridOnClock } from './beat-grid';
+import { gridOnClock, type BeatGrid } from './beat-grid';
+import { effectiveBpm, fitTempo } from './tempo-fit';
 import {
   anyTempoList, candidateFor, candidateList, CANDIDATES_PER_CHANGE, indexPool, pickCandidates, targetKey, targetsExclude,
   type Candidate, type PoolIndex, type PoolTrack,
@@ -133,6 +133,8 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
     if (!index.byId.has(id)) warnings.push(`The track pinned to part ${Number(k) + 1} is not in the library any more: another one plays instead.`);
   }
   const totalSec = playable[playable.length - 1].startSec + playable[playable.length - 1].durationSec;
+  // The timeline may start later than 0 (planning the rest of a workout after a skip).
+  const fromSec = playable[0].startSec;
   const forcedFrom = forcedChangesFrom(index, playable, Object.keys(locks).length > 0);
   const nextTargets = nextTargetsAfter(playable);
   const used = new Int32Array(index.tracks.length);
@@ -165,7 +167,7 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
 
   // Iterative depth-first search: a workout may have thousands of segments, too deep for recursion.
   interface Frame { choices: Choice[]; next: number; costBefore: number }
-  const stack: Frame[] = [{ choices: choicesAt(0, 0, 0), next: 0, costBefore: 0 }];
+  const stack: Frame[] = [{ choices: choicesAt(0, 0, fromSec), next: 0, costBefore: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
     if (path.length === stack.length) {
@@ -199,7 +201,7 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
 }
 
 function toSegments(choices: readonly Choice[], steps: readonly TimelineStep[]): MusicSegment[] {
-  let startSec = 0;
+  let startSec = steps[0]?.startSec ?? 0;
   let stepIdx = 0;
   return choices.map((c) => {
     const t = c.cand.track;

@@ -2,16 +2,14 @@
  * The track pool as the music planner sees it: playable tracks indexed by tempo once (sorted by BPM,
  * binary-searched per target), and the ordered candidate lists the planner draws from.
  */
-import type { BeatGrid, TrackRecord } from './track';
+import type { TrackRecord } from './track';
 import type { TempoTarget, TimelineStep } from './workout';
 import type { Bpm, Seconds } from './units';
-import { barSeconds, FIT_TOLERANCE_RATIO, fitTempo, type TempoFit } from './beat-grid';
+import { downbeatAtOrBefore, nextDownbeatAtOrAfter, type BeatGrid } from './beat-grid';
+import { FIT_TOLERANCE_RATIO, fitTempo, type TempoFit } from './tempo-fit';
 
-/** The track fields the planner reads. */
-export type PoolTrack = Pick<
-  TrackRecord,
-  'id' | 'title' | 'artist' | 'durationSec' | 'bpm' | 'firstBeatSec' | 'firstDownbeatSec' | 'beatsPerBar' | 'confidence' | 'status'
->;
+/** The track fields the planner reads; `loop` marks a short loop that repeats for as long as needed (the demo). */
+export type PoolTrack = Pick<TrackRecord, 'id' | 'title' | 'artist' | 'durationSec' | 'grid' | 'status'> & { loop?: boolean };
 
 /** A playable track with where it starts and how much of it can play. */
 export interface PreparedTrack {
@@ -57,6 +55,8 @@ export interface PoolIndex {
 export const CANDIDATES_PER_CHANGE = 8;
 
 const EPS_SEC = 1e-6;
+// How long a loop can play: longer than any workout may last.
+const LOOP_SEC = 48 * 3600;
 const RATE_ONE: TempoFit = { playbackRate: 1, octave: 1, missPct: 0 };
 
 /** Returns a string naming a tempo target ('any' for null), equal for equal targets. */
@@ -64,12 +64,12 @@ export const targetKey = (t: TempoTarget | null): string => (t ? `${t.minBpm}-${
 
 /** Returns the track ready to plan with, or null when it is not analysed, has no beat, or is shorter than a bar. */
 export function prepareTrack(record: PoolTrack, index: number): PreparedTrack | null {
-  if (record.status !== 'ready' || record.bpm === null || !(record.bpm > 0) || !(record.beatsPerBar >= 1)) return null;
-  const grid: BeatGrid = { bpm: record.bpm, firstBeatSec: record.firstBeatSec, firstDownbeatSec: record.firstDownbeatSec, beatsPerBar: record.beatsPerBar };
-  const bar = barSeconds(grid);
-  const offsetSec = record.firstDownbeatSec + Math.max(0, Math.ceil(-record.firstDownbeatSec / bar - EPS_SEC)) * bar;
-  const bars = Math.floor((record.durationSec - offsetSec) / bar + EPS_SEC);
-  return bars >= 1 ? { record, index, bpm: record.bpm, grid, offsetSec, availSec: bars * bar } : null;
+  const grid = record.grid;
+  if (record.status !== 'ready' || grid === null || !(grid.bpm > 0) || !(grid.beatsPerBar >= 1)) return null;
+  const offsetSec = nextDownbeatAtOrAfter(grid, 0);
+  // A loop repeats whole bars for as long as a workout lasts; a track plays to its last downbeat.
+  const availSec = record.loop ? LOOP_SEC : downbeatAtOrBefore(grid, record.durationSec + EPS_SEC) - offsetSec;
+  return availSec > EPS_SEC ? { record, index, bpm: grid.bpm, grid, offsetSec, availSec } : null;
 }
 
 /** Returns the pool indexed by tempo for planning `steps` with tempo changes up to `maxPct` percent. */

@@ -3,7 +3,7 @@ import type { MusicSegment } from './music-plan';
 import type { PoolTrack } from './music-pool';
 import { prepareTrack } from './music-pool';
 import type { TimelineStep } from './workout';
-import { fitTempo } from './beat-grid';
+import { fitTempo } from './tempo-fit';
 
 /** A track that could replace a segment's music, with the tempo change it needs (percent, 0 = unchanged). */
 export interface SwapOption {
@@ -17,9 +17,9 @@ export function swapOptions(segment: MusicSegment, steps: readonly TimelineStep[
   const target = segment.stepIndexes.map((i) => byIndex.get(i)?.step.tempo ?? null).find((t) => t !== null) ?? null;
   const out: SwapOption[] = [];
   pool.forEach((track, i) => {
-    if (track.id === segment.trackId || !prepareTrack(track, i) || track.bpm === null) return;
+    if (track.id === segment.trackId || !prepareTrack(track, i) || track.grid === null) return;
     if (!target) return void out.push({ track, changePct: 0 });
-    const fit = fitTempo(track.bpm, target, maxTempoChangePct);
+    const fit = fitTempo(track.grid.bpm, target, maxTempoChangePct);
     if (fit.missPct === 0) out.push({ track, changePct: Math.abs(fit.playbackRate - 1) * 100 });
   });
   return out.sort((a, b) => a.changePct - b.changePct || a.track.title.localeCompare(b.track.title));

@@ -1,5 +1,5 @@
 /** Edits of a manual playlist's track list: plain functions returning a new list. */
-import type { TrackRecord } from './track';
+import { trackBpm, type TrackRecord } from './track';
 
 /** Returns `ids` with `added` appended, skipping any already present (a track is listed once). */
 export function addTrackIds(ids: readonly string[], added: readonly string[]): string[] {
@@ -27,7 +27,7 @@ export const removeTrackAt = (ids: readonly string[], index: number): string[] =
 
 /** Returns `ids` sorted by the tracks' BPM ('asc' or 'desc'); tracks without a BPM or not in the library go last, in order. */
 export function sortTrackIdsByBpm(ids: readonly string[], tracks: readonly TrackRecord[], dir: 'asc' | 'desc'): string[] {
-  const bpm = new Map(tracks.map((t) => [t.id, t.bpm]));
+  const bpm = new Map(tracks.map((t) => [t.id, trackBpm(t)]));
   const sign = dir === 'asc' ? 1 : -1;
   return ids
     .map((id, i) => ({ id, i, bpm: bpm.get(id) ?? null }))

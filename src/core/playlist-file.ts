@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Playlist, SmartRules } from './playlist';
-import type { TrackRecord } from './track';
+import { trackBpm, type TrackRecord } from './track';
 
 /** The file format version this code writes and reads. */
 export const PLAYLIST_FILE_VERSION = 1;
@@ -61,7 +61,7 @@ export function playlistToFile(playlist: Playlist, tracks: readonly TrackRecord[
     version: PLAYLIST_FILE_VERSION,
     exportedAt,
     playlist: head,
-    tracks: tracks.map((t) => ({ id: t.id, title: t.title, artist: t.artist, fileName: t.fileName, durationSec: t.durationSec, bpm: t.bpm })),
+    tracks: tracks.map((t) => ({ id: t.id, title: t.title, artist: t.artist, fileName: t.fileName, durationSec: t.durationSec, bpm: trackBpm(t) })),
   };
 }
 

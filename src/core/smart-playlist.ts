@@ -1,6 +1,6 @@
 /** Smart playlists evaluated against the library, and the track list of any playlist. Pure functions over plain data. */
 import type { Playlist, SmartRules } from './playlist';
-import type { TrackRecord } from './track';
+import { trackBpm, type TrackRecord } from './track';
 import type { Bpm } from './units';
 
 /** Returns the tempo (bpm, or its double or half when `allowHalfDouble`) inside [min, max], or null when none is. */
@@ -15,8 +15,9 @@ const has = (field: string, wanted: string | undefined): boolean =>
 /** Returns true when `track` passes every rule; a track without a BPM passes only when no BPM bound is set. */
 export function matchesRules(rules: SmartRules, track: TrackRecord): boolean {
   if (rules.bpmMin !== undefined || rules.bpmMax !== undefined) {
-    if (track.bpm === null || track.status !== 'ready') return false;
-    if (bpmInRange(track.bpm, rules.bpmMin ?? 0, rules.bpmMax ?? Infinity, rules.allowHalfDouble) === null) return false;
+    const bpm = trackBpm(track);
+    if (bpm === null || track.status !== 'ready') return false;
+    if (bpmInRange(bpm, rules.bpmMin ?? 0, rules.bpmMax ?? Infinity, rules.allowHalfDouble) === null) return false;
   }
   if (rules.minConfidence !== undefined && track.confidence < rules.minConfidence) return false;
   const all = `${track.title}\u0000${track.artist}\u0000${track.album}\u0000${track.fileName}`;
@@ -27,9 +28,10 @@ export function matchesRules(rules: SmartRules, track: TrackRecord): boolean {
 }
 
 /** Returns the tempo a track counts as under `rules` (its half/double reading inside the range), else its own BPM. */
-export function countedBpm(rules: SmartRules, track: Pick<TrackRecord, 'bpm'>): Bpm | null {
-  if (track.bpm === null) return null;
-  return bpmInRange(track.bpm, rules.bpmMin ?? 0, rules.bpmMax ?? Infinity, rules.allowHalfDouble) ?? track.bpm;
+export function countedBpm(rules: SmartRules, track: Pick<TrackRecord, 'grid'>): Bpm | null {
+  const bpm = trackBpm(track);
+  if (bpm === null) return null;
+  return bpmInRange(bpm, rules.bpmMin ?? 0, rules.bpmMax ?? Infinity, rules.allowHalfDouble) ?? bpm;
 }
 
 /** Returns the library tracks a smart playlist holds, slowest counted tempo first (then by title). */

@@ -1,23 +1,21 @@
-/** A track in the user's library (or the built-in demo), as stored and as used by the planner and player. */
+/** A track in the user's library, as stored and as used by the planner and player. */
 import type { Bpm, Seconds } from './units';
+import type { BeatGrid } from './beat-grid';
 
 /** Where a track is in the import pipeline. */
 export type TrackStatus = 'queued' | 'analyzing' | 'ready' | 'failed';
 
-/** The beat grid of a track: constant-tempo model, enough to place a cue on any beat or bar. */
-export interface BeatGrid {
-  /** Tempo a listener would tap; null when the track has no beat. */
-  bpm: Bpm | null;
-  /** Time of the first beat in the track, seconds from the start of the file. */
-  firstBeatSec: Seconds;
-  /** Time of the first downbeat ("the one") in the track. */
-  firstDownbeatSec: Seconds;
-  /** Beats in a bar (4 for 4/4, 3 for 3/4...). */
-  beatsPerBar: number;
+/** Another reading of a track's tempo the analysis found (half, double, 3:2…), for "Try 128 BPM?". */
+export interface TempoReading {
+  bpm: Bpm;
+  /** How well it fits, relative to the chosen reading (1 = as well). */
+  score: number;
+  /** Its first beat, seconds, where the analysis placed one. */
+  firstBeatSec?: Seconds;
 }
 
 /** A stored library record. `id` is the SHA-256 of the audio file's bytes (so duplicates are recognised). */
-export interface TrackRecord extends BeatGrid {
+export interface TrackRecord {
   id: string;
   fileName: string;
   title: string;
@@ -26,12 +24,16 @@ export interface TrackRecord extends BeatGrid {
   durationSec: Seconds;
   sizeBytes: number;
   mimeType: string;
+  /** The beat grid; null until analysed, or when the track has no beat. */
+  grid: BeatGrid | null;
+  /** Other readings of the tempo, best first (empty when none came close). */
+  alternatives: TempoReading[];
   /** Analysis confidence 0..1; 0 until analysed. */
   confidence: number;
   status: TrackStatus;
   /** Why the import or analysis failed, in words for the user. */
   error?: string;
-  /** True when the user corrected the tempo or phase by hand. */
+  /** True when the user corrected the grid by hand. */
   corrected: boolean;
   /** The BPM tag read from the file, if it was plausible (a hint, never trusted blindly). */
   tagBpm: Bpm | null;
@@ -44,3 +46,9 @@ export interface TrackRecord extends BeatGrid {
   /** 'demo' for the built-in synthesised tracks. */
   source: 'user' | 'demo';
 }
+
+/** Returns the track's tempo, or null when it has no grid yet. */
+export const trackBpm = (track: Pick<TrackRecord, 'grid'>): Bpm | null => track.grid?.bpm ?? null;
+
+/** Returns true when the track can play in a workout: analysed, with a beat. */
+export const isPlayable = (track: Pick<TrackRecord, 'status' | 'grid'>): boolean => track.status === 'ready' && track.grid !== null;

@@ -1,17 +1,103 @@
-/** The workout log: one summary per finished (or abandoned) workout. */
+/**
+ * The workout log: one entry per finished (or stopped) session, built from what was really played — the
+ * stretches of the workout clock the user went through — never from the plan alone. Pure.
+ */
 import type { Bpm, Seconds } from './units';
+import { stepEndSec, type Program } from './program';
 
-/** What happened in one workout session. `id` is assigned by storage when the entry is added. */
-export interface WorkoutSummary {
-  id?: number;
+/** A stretch of the workout clock that played (between a start or resume and the next pause, skip or stop). */
+export interface PlayedSpan {
+  fromSec: Seconds;
+  toSec: Seconds;
+}
+
+/** What a session did so far: the stretches played and the steps the user skipped. */
+export interface SessionRecord {
+  spans: PlayedSpan[];
+  /** Indexes of the steps skipped with "Skip step", in order. */
+  skippedSteps: number[];
+}
+
+/** A track heard in a workout, for how long. `trackId` and `seconds` are null where entries logged before this was recorded do not say. */
+export interface HeardTrack {
+  trackId: string | null;
+  title: string;
+  seconds: Seconds | null;
+}
+
+/** One session in the log. */
+export interface WorkoutLogEntry {
+  /** Unique id of the entry. */
+  id: string;
+  /** The workout's id; null for entries logged before it was recorded. */
+  workoutId: string | null;
   workoutName: string;
   /** Milliseconds since the epoch. */
   startedAt: number;
-  durationSec: Seconds;
-  stepsDone: number;
+  /** Seconds really exercised: pauses, skipped time and the count-in left out. */
+  activeSec: Seconds;
+  /** True when the workout played to its end. */
+  completed: boolean;
   stepsTotal: number;
-  /** Ids of the tracks that played, in order. */
-  tracksPlayed: string[];
-  /** Mean tempo of the music played; null when no track had a tempo. */
+  /** Steps played to their end. */
+  stepsCompleted: number;
+  /** Steps the user skipped. */
+  stepsSkipped: number;
+  /** The tracks actually heard, in order (a track heard twice in a row is one entry). */
+  tracks: HeardTrack[];
+  /** Tempo of the music heard, averaged over the time heard; null when none played. */
   avgMusicBpm: Bpm | null;
 }
+
+/** An empty session record. */
+export const newSessionRecord = (): SessionRecord => ({ spans: [], skippedSteps: [] });
+
+/** Returns `record` with the stretch [fromSec, toSec] added (nothing when it is empty). */
+export function addSpan(record: SessionRecord, fromSec: Seconds, toSec: Seconds): SessionRecord {
+  return toSec > fromSec + 1e-9 ? { ...record, spans: [...record.spans, { fromSec, toSec }] } : record;
+}
+
+const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+
+/** Returns the log entry of a session of `program`: active time, steps, tracks heard and their average tempo. */
+export function summarizeSession(program: Program, record: SessionRecord, meta: { id: string; startedAt: number; completed: boolean }): WorkoutLogEntry {
+  const end = program.endSec;
+  const spans = record.spans.map((s) => ({ fromSec: Math.max(0, s.fromSec), toSec: Math.min(end, s.toSec) })).filter((s) => s.toSec > s.fromSec);
+  const activeSec = spans.reduce((sum, s) => sum + s.toSec - s.fromSec, 0);
+  const skipped = new Set(record.skippedSteps);
+  let stepsCompleted = 0;
+  program.steps.forEach((_, k) => {
+    const stepEnd = stepEndSec(program, k);
+    const isEmpty = stepEnd <= program.stepStarts[k] + 1e-9;
+    if (!isEmpty && !skipped.has(k) && spans.some((s) => s.fromSec < stepEnd - 1e-6 && s.toSec >= stepEnd - 1e-3)) stepsCompleted += 1;
+  });
+  const tracks: HeardTrack[] = [];
+  let bpmSec = 0;
+  let musicSec = 0;
+  for (const span of spans) {
+    for (const seg of program.segments) {
+      const sec = overlap(span.fromSec, span.toSec, seg.startSec, seg.endSec);
+      if (sec <= 1e-6) continue;
+      const last = tracks[tracks.length - 1];
+      if (last && last.trackId === seg.trackId) last.seconds = (last.seconds ?? 0) + sec;
+      else tracks.push({ trackId: seg.trackId, title: seg.title, seconds: sec });
+      bpmSec += seg.musicBpm * sec;
+      musicSec += sec;
+    }
+  }
+  return {
+    id: meta.id,
+    workoutId: program.workoutId,
+    workoutName: program.workoutName,
+    startedAt: meta.startedAt,
+    activeSec: round1(activeSec),
+    completed: meta.completed,
+    stepsTotal: program.steps.length,
+    stepsCompleted,
+    stepsSkipped: skipped.size,
+    tracks: tracks.map((t) => ({ ...t, seconds: t.seconds === null ? null : round1(t.seconds) })),
+    avgMusicBpm: musicSec > 0 ? round1(bpmSec / musicSec) : null,
+  };
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;

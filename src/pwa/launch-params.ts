@@ -15,11 +15,9 @@ const SCREENS: readonly Screen[] = ['player', 'library', 'workouts', 'playlists'
 /** Remembers the id of each workout as it starts; returns the unsubscribe function. */
 export function rememberStartedWorkouts(store: AppStore): () => void {
   return store.subscribe((state, prev) => {
-    if (state.player.status !== 'loading' || prev.player.status === 'loading') return;
-    // The player shows the workout's name; the selection (set by every start button) gives its id.
-    const selected = state.workouts.find((w) => w.id === state.selectedWorkoutId);
-    const started = selected?.name === state.player.workoutName ? selected : state.workouts.find((w) => w.name === state.player.workoutName);
-    if (started) safeStorage()?.setItem(LAST_WORKOUT_KEY, started.id);
+    const id = state.player.program?.workoutId;
+    if (!id || id === prev.player.program?.workoutId) return;
+    safeStorage()?.setItem(LAST_WORKOUT_KEY, id);
   });
 }
 

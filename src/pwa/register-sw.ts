@@ -1,16 +1,15 @@
 /**
  * Registers the service worker (built by vite-plugin-pwa) with workbox-window. A new version waits until
  * the user presses "Reload" in the update prompt: it is never applied by itself, and the prompt is held
- * while a workout runs (see ui/common/UpdatePrompt.tsx).
+ * while a workout runs (see ui/common/UpdatePrompt.tsx; the waiting update lives in the store's app slice).
  */
 import { Workbox } from 'workbox-window';
-import { offerUpdate } from './update-signal';
 
 /** How often a long-open tab asks the server for a new version, milliseconds. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
-/** Registers `/sw.js`; returns the Workbox handle, or null where service workers are unavailable. */
-export function registerServiceWorker(url = '/sw.js'): Workbox | null {
+/** Registers `/sw.js`, calling `offerUpdate` with the way to apply a waiting version; returns the Workbox handle, or null where service workers are unavailable. */
+export function registerServiceWorker(offerUpdate: (apply: () => void) => void, url = '/sw.js'): Workbox | null {
   if (!('serviceWorker' in navigator)) return null;
   const wb = new Workbox(url, { scope: '/' });
   let requested = false;

@@ -7,9 +7,10 @@ import { createWorkoutsSlice, type WorkoutsSlice } from './workouts-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createPlaylistsSlice, type PlaylistsSlice } from './playlists-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createAppSlice, type AppSlice } from './app-slice';
 
 /** The whole app state: every slice's fields and actions. */
-export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice;
+export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice;
 
 /** Returns a new store wired to `services` (tests build one per test with fakes). */
 export function createAppStore(services: AppServices) {
@@ -20,6 +21,7 @@ export function createAppStore(services: AppServices) {
     ...createLibrarySlice(services)(...a),
     ...createPlaylistsSlice(services)(...a),
     ...createSettingsSlice(services)(...a),
+    ...createAppSlice(services)(...a),
   }));
 }
 

@@ -1,6 +1,7 @@
 /** The user's library: tracks, imports, the background analysis queue (cancellable) and the beat-click preview. */
 import type { StateCreator } from 'zustand';
-import type { TrackRecord } from '../core/track';
+import type { TempoReading, TrackRecord } from '../core/track';
+import type { BeatGrid } from '../core/beat-grid';
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
 import { createTrackUpdates } from './track-updates';
@@ -33,10 +34,12 @@ export interface LibrarySlice {
   libraryMessages: string[];
   preview: LibraryPreview | null;
   loadLibrary(): Promise<void>;
+  /** Reads the stored tracks again (another tab changed them, or a restore did); nothing until the library loaded once. */
+  reloadTracks(): Promise<void>;
   /** Imports the files one by one (a failure never stops the rest), then analyses them in the background. */
   importFiles(files: File[]): Promise<void>;
-  /** Saves a hand correction of the grid and marks the track `corrected`. */
-  correctTrack(id: string, patch: Partial<Pick<TrackRecord, 'bpm' | 'firstBeatSec' | 'firstDownbeatSec' | 'beatsPerBar'>>): Promise<void>;
+  /** Saves a hand-corrected grid (and, when given, the other readings still on offer) and marks the track `corrected`. */
+  correctTrack(id: string, grid: BeatGrid, alternatives?: TempoReading[]): Promise<void>;
   deleteTrack(id: string): Promise<void>;
   /** Stops the analysis of every queued and running track; they stay 'queued' until `resumeAnalysis`. */
   cancelAnalysis(): void;
@@ -84,9 +87,8 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
       const audio = await services.library.getAudio(id);
       if (!audio) throw new Error('audio file missing: import it again');
       const a = await services.analysis.analyze(audio, { signal, tagBpm: track.tagBpm });
-      patch = a.bpm === null
-        ? { status: 'failed', error: 'no beat found', bpm: null, confidence: a.confidence, durationSec: a.durationSec || track.durationSec }
-        : { status: 'ready', error: undefined, bpm: a.bpm, confidence: a.confidence, firstBeatSec: a.firstBeatSec, firstDownbeatSec: a.firstDownbeatSec, beatsPerBar: a.beatsPerBar, durationSec: a.durationSec || track.durationSec };
+      const common = { grid: a.grid, alternatives: a.alternatives, confidence: a.confidence, durationSec: a.durationSec || track.durationSec };
+      patch = a.grid === null ? { ...common, status: 'failed', error: 'no beat found' } : { ...common, status: 'ready', error: undefined };
     } catch (e) {
       if (signal.aborted) {
         replace(await services.library.update(id, { status: 'queued' }));
@@ -141,9 +143,15 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
       });
       return loading;
     },
+    async reloadTracks() {
+      if (!get().libraryLoaded) return;
+      updates.flush();
+      const { tracks } = await services.library.list();
+      set({ tracks });
+    },
     async importFiles(files) {
       if (files.length === 0) return;
-      void services.library.requestPersistence();
+      void get().askPersistence();
       const batch = get().batch;
       const fresh = !batch || batch.cancelled || batch.analysed + batch.failed.length >= batch.total;
       if (fresh) inBatch.clear();
@@ -167,8 +175,8 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
       updates.flush();
       void refreshStorage();
     },
-    async correctTrack(id, patch) {
-      replace(await services.library.update(id, { ...patch, corrected: true }), true);
+    async correctTrack(id, grid, alternatives) {
+      replace(await services.library.update(id, { grid, corrected: true, ...(alternatives ? { alternatives } : {}) }), true);
     },
     async deleteTrack(id) {
       if (get().preview?.trackId === id) get().stopPreview();

@@ -1,115 +1,135 @@
-/** The workout player: starts a workout on the audio engine and mirrors its phase for the screen. */
+/**
+ * The workout player: plans the program, starts it on the audio engine and holds the player's phase — the one
+ * place that says where the player is. The position is read from the phase and the audio clock; speech, the
+ * lock screen and the end of the workout follow the engine's clock ticks, so none of them waits for a frame.
+ */
 import type { StateCreator } from 'zustand';
-import type { TimelineStep } from '../core/workout';
-import type { WorkoutSummary } from '../core/workout-log';
+import { isActive, nextPhase, workoutPositionAt, type PlayerEvent, type PlayerPhase } from '../core/player-phase';
+import { FINISH_TAIL_SEC, replanFrom, segmentIndexAt, type Program } from '../core/program';
+import { stepAt } from '../core/program-view';
+import { planCues } from '../core/cue-plan';
+import { summarizeSession, type WorkoutLogEntry } from '../core/workout-log';
+import { contextTime, type Seconds } from '../core/units';
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
-import { buildProgram, type ProgramSegmentInfo } from './build-program';
-import { musicChoiceFor, musicPool } from './playlists-slice';
-import { summarizeWorkout } from './workout-summary';
+import { cueOptionsOf, musicRequestFor, programFor } from './workout-program';
+import { showNowPlaying } from './now-playing';
 
-/** Where the player is. */
-export type PlayerStatus = 'idle' | 'loading' | 'running' | 'paused' | 'finished' | 'error';
+/** Speech starts this long before its cue, so the first word lands on the beat. */
+export const VOICE_LEAD_SEC = 0.15;
 
-/** What the player screen shows (position itself is read from the audio clock, not stored). */
-export interface PlayerView {
-  status: PlayerStatus;
-  workoutName: string;
-  steps: TimelineStep[];
-  /** Quantised start of each step on the workout clock, seconds; last entry = the end. */
-  stepStarts: number[];
-  totalSec: number;
-  segments: ProgramSegmentInfo[];
-  /** What the music planner could not do, in plain words ("no tracks between 170 and 180 BPM: closest is 164"). */
-  musicNotes: string[];
-  /** The words of the latest announcement (shown as text too: the fallback when no voice exists). */
-  announcement: string | null;
+/** The player: its phase, the program it plays, and what it last logged. */
+export interface PlayerState {
+  phase: PlayerPhase;
+  /** The program of the workout under way (or just finished); null when idle. */
+  program: Program | null;
+  /** A problem during the workout (a track that would not load), in words; null when none. */
   error: string | null;
-  summary: WorkoutSummary | null;
+  /** The log entry of the workout that just ended (the summary screen). */
+  lastEntry: WorkoutLogEntry | null;
 }
 
 /** Player state and actions. */
 export interface PlayerSlice {
-  player: PlayerView;
+  player: PlayerState;
   startWorkout(workoutId?: string): Promise<void>;
   togglePause(): void;
   skipStep(): Promise<void>;
   /** Plays other music from here on (the workout's clock does not move). */
   skipTrack(): Promise<void>;
+  /** Ends a running workout (it is logged); on the summary, goes back to the start. */
   stopWorkout(): void;
+  /** Another tab took the audio: this workout ends (and is logged) with `message` shown. */
+  loseAudio(message: string): void;
   /** The workout log, newest first (loaded by `loadHistory`). */
-  history: WorkoutSummary[];
+  history: WorkoutLogEntry[];
   loadHistory(): Promise<void>;
-  /** Workout seconds elapsed now, by the audio clock (read it in an animation frame, not in render). */
-  positionNow(): number | null;
+  /** Workout seconds now by the audio clock (negative in the count-in); null when no workout is under way. */
+  positionNow(): Seconds | null;
 }
 
-const IDLE: PlayerView = { status: 'idle', workoutName: '', steps: [], stepStarts: [], totalSec: 0, segments: [], musicNotes: [], announcement: null, error: null, summary: null };
+const IDLE: PlayerState = { phase: { status: 'idle' }, program: null, error: null, lastEntry: null };
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Creates the player slice over the injected services. */
 export const createPlayerSlice = (services: AppServices): StateCreator<AppState, [], [], PlayerSlice> => (set, get) => {
-  const patch = (p: Partial<PlayerView>) => set((s) => ({ player: { ...s.player, ...p } }));
-  let startedAt = 0;
+  const patch = (p: Partial<PlayerState>) => set((s) => ({ player: { ...s.player, ...p } }));
+  const dispatch = (event: PlayerEvent) => set((s) => ({ player: { ...s.player, phase: nextPhase(s.player.phase, event) } }));
+  const ctxNow = () => services.player.now() ?? contextTime(0);
+  const positionNow = (): Seconds | null => {
+    const { phase } = get().player;
+    return isActive(phase) || phase.status === 'finished' ? workoutPositionAt(phase, ctxNow()) : null;
+  };
+  let startedAtMs = 0;
+  let skippedTracks: string[] = [];
+  // Cues with words are said once: up to this workout position they have been.
+  let spokenUntilSec = -Infinity;
+  let shownStep = -2;
+  let generation = 0;
 
-  const finish = (completed: boolean) => {
-    const { player } = get();
-    const position = services.player.positionSec() ?? 0;
-    const durationSec = completed ? player.totalSec : Math.min(position, player.totalSec);
+  const loadTrack = async (trackId: string): Promise<AudioBuffer> => {
+    if (services.demo.tracks().some((d) => d.id === trackId)) return services.demo.loadBuffer(trackId);
+    const audio = await services.library.getAudio(trackId);
+    if (!audio) throw new Error('its audio file is missing');
+    return services.decoder.decode(audio);
+  };
+
+  const lockScreen = () => {
+    const { program, phase } = get().player;
+    const pos = positionNow();
+    if (!program || pos === null) return;
+    shownStep = stepAt(program, pos);
+    showNowPlaying(services.device, program, pos, phase.status === 'paused', {
+      play: () => get().player.phase.status === 'paused' && get().togglePause(),
+      pause: () => (get().player.phase.status === 'running' || get().player.phase.status === 'countdown') && get().togglePause(),
+      next: () => void get().skipStep(),
+      stop: () => get().stopWorkout(),
+    });
+  };
+
+  // Ends the workout and logs what was really played; `completed` when it ran to its end.
+  const end = (completed: boolean, message: string | null = null) => {
+    const { program, phase } = get().player;
+    if (!program || !isActive(phase)) return;
+    generation += 1;
+    dispatch(completed ? { type: 'finish', endSec: program.endSec } : { type: 'stop', ctxNow: ctxNow() });
     services.player.stop();
     services.speech.cancel();
     services.device.keepAwake(false);
     services.device.setNowPlaying(null, null, false);
-    const summary = summarizeWorkout(player, durationSec, startedAt);
-    patch({ status: 'finished', summary });
-    set((s) => ({ history: [summary, ...s.history] }));
-    services.log.add(summary).catch((e: unknown) => patch({ error: `The workout log could not be saved: ${e instanceof Error ? e.message : String(e)}` }));
+    const done = get().player.phase;
+    if (done.status !== 'finished') return;
+    const entry = summarizeSession(program, done.record, { id: crypto.randomUUID(), startedAt: startedAtMs, completed });
+    set((s) => ({ history: [entry, ...s.history], player: { ...s.player, lastEntry: entry } }));
+    if (message) patch({ phase: { status: 'error', message }, program: null });
+    services.log.add(entry).catch((e: unknown) => patch({ error: `The workout log could not be saved: ${messageOf(e)}` }));
   };
 
-  // What the lock screen shows: the step and the track.
-  const showOnDevice = () => {
-    const { player } = get();
-    const pos = services.player.positionSec() ?? 0;
-    const step = player.steps.find((_, i) => player.stepStarts[i] <= pos && pos < player.stepStarts[i + 1]) ?? player.steps[0];
-    const seg = player.segments.find((x) => x.startSec <= pos && pos < x.endSec);
-    if (!step) return;
-    services.device.setNowPlaying(
-      { title: `${step.step.name} · ${player.workoutName}`, artist: seg ? `${seg.title} · ${Math.round(seg.bpm)} BPM` : 'Montage', album: 'Montage' },
-      { play: () => get().player.status === 'paused' && get().togglePause(), pause: () => get().player.status === 'running' && get().togglePause(), next: () => void get().skipStep(), stop: () => get().stopWorkout() },
-      player.status !== 'paused',
-    );
+  // On every tick of the audio clock: count-in → running, words due now, the lock screen, the end.
+  const onTick = () => {
+    const { program, phase } = get().player;
+    if (!program || (phase.status !== 'countdown' && phase.status !== 'running')) return;
+    dispatch({ type: 'tick', ctxNow: ctxNow() });
+    const pos = positionNow() ?? 0;
+    const dueUntil = pos + VOICE_LEAD_SEC;
+    if (dueUntil > spokenUntilSec) {
+      const words = planCues(program, spokenUntilSec, dueUntil).filter((c) => c.kind === 'step-start' || c.kind === 'finish');
+      const latest = words[words.length - 1];
+      // After a stall only the latest words are said: old ones would talk over the music.
+      if (latest && get().settings.voice && 'text' in latest) services.speech.speak(latest.text);
+      spokenUntilSec = dueUntil;
+    }
+    if (stepAt(program, pos) !== shownStep) lockScreen();
+    if (pos >= program.endSec + FINISH_TAIL_SEC) end(true);
   };
+  const events = { onTick, onError: (message: string) => patch({ error: message }) };
 
-  // Builds the program for a workout with the current music choice and settings.
-  const build = (workoutId: string, excludeTrackIds: string[] = []) => {
-    const workout = get().workouts.find((w) => w.id === workoutId)!;
-    const music = musicChoiceFor(get(), workout.id);
-    return buildProgram(workout, {
-      demoTracks: services.demo.tracks(),
-      loadDemo: (trackId) => services.demo.loadBuffer(trackId),
-      libraryTracks: musicPool(get().tracks, music.trackIds),
-      loadTrack: async (trackId) => {
-        const audio = await services.library.getAudio(trackId);
-        if (!audio) throw new Error('its audio file is missing');
-        return services.decoder.decode(audio);
-      },
-      maxTempoChangePct: music.maxTempoChangePct,
-      lockedTrackIds: music.lockedTrackIds,
-      excludeTrackIds,
-      settings: get().settings,
-    });
-  };
-  let currentWorkoutId = '';
-  const skipped: string[] = [];
-  const events = {
-    onCue: (cue: { text?: string; stepIndex?: number }) => {
-      if (cue.text) {
-        if (get().settings.voice) services.speech.speak(cue.text);
-        patch({ announcement: cue.text });
-      }
-      if (cue.stepIndex !== undefined) showOnDevice();
-    },
-    onFinish: () => finish(true),
-    onError: (message: string) => patch({ error: message }),
+  // The engine plays `fromSec` at `atCtx` (null: it is paused): the phase follows, words from there on are due.
+  const started = (atCtx: ReturnType<typeof ctxNow> | null, fromSec: Seconds, gen: number) => {
+    if (gen !== generation) return;
+    spokenUntilSec = fromSec - 1e-6;
+    if (atCtx !== null) dispatch({ type: 'started', atCtx, fromSec });
+    lockScreen();
   };
 
   return {
@@ -117,72 +137,88 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
     async startWorkout(workoutId) {
       const id = workoutId ?? get().selectedWorkoutId;
       const workout = get().workouts.find((w) => w.id === id);
-      if (!workout) return patch({ status: 'error', error: `No workout with id "${id}".` });
+      if (!workout) return patch({ phase: { status: 'error', message: `No workout with id "${id}".` } });
+      if (isActive(get().player.phase)) end(false);
       services.player.stop();
-      set({ player: { ...IDLE, status: 'loading', workoutName: workout.name } });
-      currentWorkoutId = workout.id;
-      skipped.length = 0;
+      const gen = ++generation;
+      skippedTracks = [];
+      set({ player: { ...IDLE, phase: nextPhase({ status: 'idle' }, { type: 'load', workoutName: workout.name }) } });
       try {
-        const built = build(workout.id);
-        patch({ steps: built.steps, stepStarts: built.stepStarts, totalSec: built.program.totalSec, segments: built.segments, musicNotes: built.warnings });
-        startedAt = services.now();
-        await services.player.play(built.program, events);
-        patch({ status: 'running' });
+        const program = programFor(get(), services.demo.tracks(), workout);
+        patch({ program });
+        const fromSec = -program.leadInSec;
+        const atCtx = await services.player.play(program, loadTrack, fromSec, events);
+        if (gen !== generation) return;
+        startedAtMs = services.now();
+        started(atCtx, fromSec, gen);
         // The demo loops are small: have them all ready so a skip never waits for one to be synthesised.
-        for (const s of built.program.segments) if (s.track.loop) void s.track.loadBuffer().catch(() => undefined);
+        for (const d of services.demo.tracks()) if (program.usesDemo) void services.demo.loadBuffer(d.id).catch(() => undefined);
         services.device.keepAwake(get().settings.wakeLock);
-        showOnDevice();
       } catch (e) {
+        if (gen !== generation) return;
         services.player.stop();
-        patch({ status: 'error', error: `Could not start "${workout.name}": ${e instanceof Error ? e.message : String(e)}` });
+        dispatch({ type: 'failed', message: `Could not start "${workout.name}": ${messageOf(e)}` });
       }
     },
-    async skipTrack() {
-      const { status, segments } = get().player;
-      if (status !== 'running' && status !== 'paused') return;
-      const pos = services.player.positionSec() ?? 0;
-      const current = segments.find((x) => x.startSec <= pos && pos < x.endSec);
-      if (!current) return;
-      skipped.push(current.trackId);
-      const built = build(currentWorkoutId, skipped);
-      patch({ stepStarts: built.stepStarts, totalSec: built.program.totalSec, segments: built.segments });
-      await services.player.replace(built.program, pos);
-      showOnDevice();
-    },
     togglePause() {
-      const { status } = get().player;
-      if (status === 'running') {
+      const { phase } = get().player;
+      if (phase.status === 'running' || phase.status === 'countdown') {
         services.player.pause();
         services.speech.cancel();
-        patch({ status: 'paused' });
-        showOnDevice();
-      } else if (status === 'paused') {
-        services.player.resume();
-        patch({ status: 'running' });
-        showOnDevice();
+        dispatch({ type: 'pause', ctxNow: ctxNow() });
+        lockScreen();
+      } else if (phase.status === 'paused') {
+        started(services.player.resume(), phase.positionSec, generation);
       }
     },
     async skipStep() {
-      const { status, stepStarts } = get().player;
-      if (status !== 'running' && status !== 'paused') return;
-      const pos = services.player.positionSec() ?? 0;
-      const next = stepStarts.find((t) => t > pos + 0.05);
-      if (next === undefined || next >= get().player.totalSec) return finish(false);
-      await services.player.seek(next);
+      const { program, phase } = get().player;
+      const pos = positionNow();
+      if (!program || !isActive(phase) || pos === null) return;
+      const k = stepAt(program, pos);
+      // From the count-in, "skip" starts the first step now; from the last step it ends the workout.
+      const next = k < 0 ? 0 : k + 1;
+      if (next >= program.steps.length) {
+        dispatch({ type: 'seek', ctxNow: ctxNow(), toSec: program.endSec, skippedStep: k });
+        return end(false);
+      }
+      const toSec = program.stepStarts[next];
+      dispatch({ type: 'seek', ctxNow: ctxNow(), toSec, skippedStep: k < 0 ? undefined : k });
+      services.speech.cancel();
+      const gen = generation;
+      started(await services.player.seek(toSec), toSec, gen);
+    },
+    async skipTrack() {
+      const { program, phase } = get().player;
+      const pos = positionNow();
+      if (!program || !isActive(phase) || pos === null) return;
+      const seg = segmentIndexAt(program, pos);
+      if (seg < 0) return;
+      const workout = get().workouts.find((w) => w.id === program.workoutId);
+      if (!workout) return;
+      skippedTracks.push(program.segments[seg].trackId);
+      const next = replanFrom(program, workout, musicRequestFor(get(), services.demo.tracks(), workout.id, skippedTracks), cueOptionsOf(get().settings), pos);
+      dispatch({ type: 'seek', ctxNow: ctxNow(), toSec: pos });
+      patch({ program: next });
+      const gen = generation;
+      started(await services.player.replace(next, pos), pos, gen);
     },
     stopWorkout() {
-      const { status } = get().player;
-      if (status === 'running' || status === 'paused') finish(false);
-      else {
-        services.player.stop();
-        set({ player: IDLE });
-      }
+      if (isActive(get().player.phase)) return end(false);
+      generation += 1;
+      services.player.stop();
+      set({ player: IDLE });
+    },
+    loseAudio(message) {
+      if (isActive(get().player.phase)) return end(false, message);
+      generation += 1;
+      set({ player: { ...IDLE, phase: { status: 'error', message } } });
     },
     history: [],
     async loadHistory() {
       const entries = await services.log.list().catch(() => []);
       set({ history: [...entries].sort((a, b) => b.startedAt - a.startedAt) });
     },
-    positionNow: () => services.player.positionSec(),
+    positionNow,
   };
 };

@@ -2,15 +2,14 @@
 import type { StateCreator } from 'zustand';
 import type { Playlist, SmartRules } from '../core/playlist';
 import type { MusicChoice } from '../core/music-choice';
-import type { TrackRecord } from '../core/track';
 import { defaultMusicChoice, MAX_TEMPO_CHANGE_PCT } from '../core/music-choice';
 import { addTrackIds, moveTrackId, removeTrackAt, sortTrackIdsByBpm } from '../core/playlist-edit';
-import { playlistTracks } from '../core/smart-playlist';
 import { cadenceRules } from '../core/cadence';
 import { matchPlaylistFile, parsePlaylistFile } from '../core/playlist-file';
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
-import { previewMusic, type MusicPreview } from './music-preview';
+import type { MusicRequest, Program } from '../core/program';
+import { musicRequestFor, programFor } from './workout-program';
 
 /** What importing a playlist file did: the new playlist's id and the tracks the library lacks. */
 export interface PlaylistImportReport {
@@ -45,23 +44,10 @@ export interface PlaylistsSlice {
   /** Pins `trackId` to music segment `segmentIndex` of the workout; null unpins it. */
   lockSegment(workoutId: string, segmentIndex: number, trackId: string | null): Promise<void>;
   dismissPlaylistMessage(message: string): void;
-  /** Returns the music plan the player would use for the workout now (see previewMusic). */
-  musicPreviewFor(workoutId: string): MusicPreview | null;
-}
-
-/** Returns a workout's music: the tracks of its playlist in order (null = the whole library), pins and tempo change. */
-export function musicChoiceFor(state: Pick<AppState, 'musicChoices' | 'playlists' | 'tracks'>, workoutId: string) {
-  const choice = state.musicChoices[workoutId] ?? defaultMusicChoice(workoutId);
-  const playlist = choice.playlistId === null ? undefined : state.playlists.find((p) => p.id === choice.playlistId);
-  const trackIds = playlist ? playlistTracks(playlist, state.tracks).map((t) => t.id) : null;
-  return { trackIds, lockedTrackIds: choice.lockedTrackIds, maxTempoChangePct: choice.maxTempoChangePct };
-}
-
-/** Returns the library tracks a workout draws from: those of `trackIds` in its order, or every track when null. */
-export function musicPool(tracks: readonly TrackRecord[], trackIds: readonly string[] | null): TrackRecord[] {
-  if (trackIds === null) return [...tracks];
-  const byId = new Map(tracks.map((t) => [t.id, t]));
-  return trackIds.flatMap((id) => byId.get(id) ?? []);
+  /** Returns the program the player would play for the workout now: the Music plan screen shows exactly this. */
+  programOf(workoutId: string): Program | null;
+  /** Returns the music the workout draws from now (what "Swap" may offer). */
+  musicOf(workoutId: string): MusicRequest;
 }
 
 const newId = (): string => crypto.randomUUID();
@@ -149,11 +135,10 @@ export const createPlaylistsSlice = (services: AppServices): StateCreator<AppSta
       else locks[segmentIndex] = trackId;
       await saveChoice({ ...choiceOf(workoutId), lockedTrackIds: locks });
     },
-    musicPreviewFor(workoutId) {
+    musicOf: (workoutId) => musicRequestFor(get(), services.demo.tracks(), workoutId),
+    programOf(workoutId) {
       const workout = get().workouts.find((w) => w.id === workoutId);
-      if (!workout) return null;
-      const choice = musicChoiceFor(get(), workoutId);
-      return previewMusic(workout, musicPool(get().tracks, choice.trackIds), choice, services.demo.tracks());
+      return workout ? programFor(get(), services.demo.tracks(), workout) : null;
     },
     dismissPlaylistMessage: (message) => set((s) => ({ playlistMessages: s.playlistMessages.filter((m) => m !== message) })),
   };

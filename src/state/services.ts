@@ -1,37 +1,42 @@
 /** The services the store orchestrates. `main.tsx` wires the real ones; tests pass fakes. */
-import type { EngineProgram, EngineCue } from '../audio/engine-types';
+import type { EngineEvents, LoadTrack } from '../audio/engine-types';
 import type { DemoTrackInfo } from '../audio/demo-catalog';
+import type { Program } from '../core/program';
+import type { ContextTime, Seconds } from '../core/units';
 import type { TrackRecord } from '../core/track';
 import type { TrackAnalysisResult } from '../workers/track-analyzer';
 import type { PlayerSettings } from '../core/player-settings';
-import type { WorkoutSummary } from '../core/workout-log';
+import type { WorkoutLogEntry } from '../core/workout-log';
 import type { Workout } from '../core/workout';
 import type { ImportResult } from '../storage/import-tracks';
-import type { Backup } from '../storage/schemas';
+import type { BackupFile } from '../storage/schemas';
 import type { RestoreReport } from '../storage/backup';
+
+export type { RestoreReport };
 import type { Playlist } from '../core/playlist';
 import type { MusicChoice } from '../core/music-choice';
 
-/** What the player reports back while a workout runs. */
-export interface PlayerEvents {
-  onCue(cue: EngineCue): void;
-  onFinish(): void;
-  onError(message: string): void;
-}
+/** What the player reports back while a workout runs: a tick of the audio clock, and tracks that failed to load. */
+export type PlayerEvents = EngineEvents;
 
-/** Plays a program on the live audio clock. */
+/**
+ * Plays a program on the live audio clock. Every call that starts sound returns the audio-clock time at which
+ * the workout position it was given plays, so the store's phase and the engine agree on the position.
+ */
 export interface PlayerService {
-  /** Unlocks audio (must follow a user gesture), loads the first music and starts. */
-  play(program: EngineProgram, events: PlayerEvents): Promise<void>;
-  pause(): void;
-  resume(): void;
-  /** Jumps to a workout position, seconds. */
-  seek(positionSec: number): Promise<void>;
-  /** Swaps in a new program at a workout position (skip track). */
-  replace(program: EngineProgram, positionSec: number): Promise<void>;
+  /** Unlocks audio (must follow a user gesture), loads the first music and starts at `fromSec`. */
+  play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: PlayerEvents): Promise<ContextTime>;
+  /** Pauses; returns the position held, or null when nothing plays. */
+  pause(): Seconds | null;
+  /** Resumes after a pause; returns when the held position plays, or null when nothing is loaded. */
+  resume(): ContextTime | null;
+  /** Jumps to a workout position; returns when it plays, or null while paused. */
+  seek(positionSec: Seconds): Promise<ContextTime | null>;
+  /** Swaps in a new program at a workout position (skip track); returns when it plays, or null while paused. */
+  replace(program: Program, positionSec: Seconds): Promise<ContextTime | null>;
   stop(): void;
-  /** Workout seconds elapsed by the audio clock; null when nothing plays. */
-  positionSec(): number | null;
+  /** The audio clock now, seconds; null before any workout started. */
+  now(): ContextTime | null;
 }
 
 /** The built-in demo music. */
@@ -60,14 +65,19 @@ export interface LibraryService {
   /** Used and available bytes, or null where the browser does not say. */
   estimate(): Promise<{ usedBytes: number; quotaBytes: number } | null>;
   requestPersistence(): Promise<'granted' | 'denied' | 'unsupported'>;
+  /** Whether the browser promised to keep the data, read without asking the user. */
+  persistence(): Promise<PersistState>;
 }
+
+/** Whether the browser keeps the library under storage pressure: promised, best effort, or cannot say. */
+export type PersistState = 'persisted' | 'best-effort' | 'unsupported';
 
 /** Library exports and backups (implemented by the library service; kept apart so store fakes need not carry it). */
 export interface LibraryBackupService {
   /** Returns the library export `{version, exportedAt, tracks}` that external tools read. */
-  exportLibrary(): Promise<Pick<Backup, 'version' | 'exportedAt' | 'tracks'>>;
+  exportLibrary(): Promise<Pick<BackupFile, 'version' | 'exportedAt' | 'tracks'>>;
   /** Returns a full backup: every track field, workouts, playlists and the workout log. */
-  exportBackup(): Promise<Backup>;
+  exportBackup(): Promise<BackupFile>;
   /** Merges a backup file into the library (stored data is never lost); rejects with a message naming the file. */
   restoreBackup(file: File): Promise<RestoreReport>;
 }
@@ -127,8 +137,8 @@ export interface SettingsService {
 
 /** The workout log. */
 export interface LogService {
-  add(summary: WorkoutSummary): Promise<void>;
-  list(): Promise<WorkoutSummary[]>;
+  add(entry: WorkoutLogEntry): Promise<void>;
+  list(): Promise<WorkoutLogEntry[]>;
 }
 
 /** Lock-screen controls and keeping the screen on. */

@@ -1,10 +1,13 @@
 /** Library exports and full backups: writing them, parsing hostile files safely, and merging them back in. */
 import type { TrackRecord } from '../core/track';
+import type { WorkoutLogEntry } from '../core/workout-log';
 import type { MontageDb } from './db';
 import { abortQuietly, checkRecord, messageOf } from './db';
 import type { AudioStore } from './audio-store';
-import { backupSchema, musicChoiceSchema, playlistSchema, trackSchema, workoutSchema } from './schemas';
-import type { Backup, ExportedTrack } from './schemas';
+import { BACKUP_VERSION, backupSchema, logEntrySchema, musicChoiceSchema, playlistSchema, trackSchema, workoutSchema } from './schemas';
+import { flatFromGrid, gridFromFlat, legacyNames, logEntryFromLegacy } from './legacy';
+import { WORKOUT_TEMPLATES } from '../core/workout-templates';
+import type { Backup, BackupFile, ExportedTrack } from './schemas';
 import { listTracks } from './track-repo';
 import { listWorkouts } from './workout-repo';
 import { listPlaylists } from './playlist-repo';
@@ -29,22 +32,25 @@ export interface RestoreReport {
 }
 
 /** Returns the library export: version, ISO time, and per track exactly the fields external tools read. */
-export async function exportLibrary(db: MontageDb): Promise<Pick<Backup, 'version' | 'exportedAt' | 'tracks'>> {
+export async function exportLibrary(db: MontageDb): Promise<Pick<BackupFile, 'version' | 'exportedAt' | 'tracks'>> {
   const { tracks } = await listTracks(db);
-  return { version: 1, exportedAt: new Date().toISOString(), tracks: tracks.map(exportedTrack) };
+  return { version: BACKUP_VERSION, exportedAt: new Date().toISOString(), tracks: tracks.map(exportedTrack) };
 }
 
 /** Returns a full backup: the library export with every track field, plus workouts, playlists, the log and each workout's music. */
-export async function exportBackup(db: MontageDb): Promise<Backup> {
+export async function exportBackup(db: MontageDb): Promise<BackupFile> {
   const [{ tracks }, { workouts }, { playlists }, { entries }, { choices }] = await Promise.all([
     listTracks(db), listWorkouts(db), listPlaylists(db), listLog(db), listMusicChoices(db),
   ]);
-  const full = tracks.map((t): ExportedTrack => ({
-    ...exportedTrack(t),
-    firstDownbeatSec: t.firstDownbeatSec, sizeBytes: t.sizeBytes, mimeType: t.mimeType,
-    tagBpm: t.tagBpm, gainDb: t.gainDb, addedAt: t.addedAt, source: t.source,
-  }));
-  return { version: 1, exportedAt: new Date().toISOString(), tracks: full, workouts, playlists, log: entries, musicChoices: choices };
+  const full = tracks.map((t): BackupFile['tracks'][number] => {
+    const { firstDownbeatSec, beats } = flatFromGrid(t.grid);
+    return {
+      ...exportedTrack(t),
+      firstDownbeatSec, ...(beats ? { beats } : {}), alternatives: t.alternatives,
+      sizeBytes: t.sizeBytes, mimeType: t.mimeType, tagBpm: t.tagBpm, gainDb: t.gainDb, addedAt: t.addedAt, source: t.source,
+    };
+  });
+  return { version: BACKUP_VERSION, exportedAt: new Date().toISOString(), tracks: full, workouts, playlists, log: entries, musicChoices: choices };
 }
 
 /** Parses a backup file's text; `error` names the file and the problem (size, JSON, nesting, or the bad field). */
@@ -66,7 +72,7 @@ export function parseBackup(text: string, fileName: string): { ok: true; backup:
     return fail('not a Montage library export or backup (no "tracks" list)');
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version === 'number' && version > 1) return fail(`made by a newer version of Montage (backup version ${version})`);
+  if (typeof version === 'number' && version > BACKUP_VERSION) return fail(`made by a newer version of Montage (backup version ${version})`);
   const parsed = backupSchema.safeParse(raw);
   if (parsed.success) return { ok: true, backup: parsed.data };
   const issue = parsed.error.issues[0];
@@ -111,12 +117,16 @@ export async function restoreBackup(backup: Backup, deps: { db: MontageDb; audio
       await tx.objectStore('playlists').put(playlist);
       report.playlists++;
     }
-    const logged = new Set((await tx.objectStore('log').getAll()).map((e) => `${e.startedAt}|${e.workoutName}`));
-    for (const { id: _id, ...entry } of backup.log) {
+    // Old entries name tracks by title: match them against the tracks and workouts stored now.
+    const stored = (await tx.objectStore('tracks').getAll()).filter((t) => typeof t?.id === 'string' && typeof t?.title === 'string');
+    const names = legacyNames([...(await tx.objectStore('workouts').getAll()), ...WORKOUT_TEMPLATES], stored);
+    const logged = new Set((await tx.objectStore('log').getAll()).flatMap((e) => [e.id, `${e.startedAt}|${e.workoutName}`]));
+    for (const raw of backup.log) {
+      const entry = 'tracksPlayed' in raw ? logEntryFromLegacy(raw, names) : raw;
       const key = `${entry.startedAt}|${entry.workoutName}`;
-      if (logged.has(key)) continue;
-      logged.add(key);
-      await tx.objectStore('log').add(entry);
+      if (logged.has(entry.id) || logged.has(key)) continue;
+      logged.add(entry.id).add(key);
+      await tx.objectStore('log').put(validLog(entry));
       report.logEntries++;
     }
     // A choice has no edit time: one already stored is the user's latest word and stays.
@@ -137,8 +147,7 @@ export async function restoreBackup(backup: Backup, deps: { db: MontageDb; audio
 
 function mergeTrack(entry: ExportedTrack, existing: TrackRecord | null, hasAudio: boolean): TrackRecord | null {
   const analysis = {
-    bpm: entry.bpm, firstBeatSec: entry.firstBeatSec, firstDownbeatSec: entry.firstDownbeatSec ?? entry.firstBeatSec,
-    beatsPerBar: entry.beatsPerBar, confidence: entry.confidence, corrected: entry.corrected,
+    grid: gridFromFlat(entry), alternatives: entry.alternatives ?? existing?.alternatives ?? [], confidence: entry.confidence, corrected: entry.corrected,
   };
   let base: TrackRecord;
   if (existing) {
@@ -160,12 +169,18 @@ function mergeTrack(entry: ExportedTrack, existing: TrackRecord | null, hasAudio
   return base.status === 'failed' ? { ...rest, status: 'failed', error: base.error ?? 'failed before the backup was made' } : rest;
 }
 
-function exportedTrack(t: TrackRecord): ExportedTrack {
+function exportedTrack(t: TrackRecord): BackupFile['tracks'][number] {
   return {
     id: t.id, fileName: t.fileName, title: t.title, artist: t.artist, album: t.album, durationSec: t.durationSec,
-    bpm: t.bpm, firstBeatSec: t.firstBeatSec, beatsPerBar: t.beatsPerBar, confidence: t.confidence,
+    ...(({ bpm, firstBeatSec, beatsPerBar }) => ({ bpm, firstBeatSec, beatsPerBar }))(flatFromGrid(t.grid)), confidence: t.confidence,
     status: t.status, ...(t.error !== undefined ? { error: t.error } : {}), corrected: t.corrected,
   };
+}
+
+function validLog(entry: WorkoutLogEntry): WorkoutLogEntry {
+  const checked = checkRecord(logEntrySchema, 'log', entry.id, entry);
+  if (!checked.ok) throw new Error(checked.corrupt.problem);
+  return checked.value;
 }
 
 function valid(track: TrackRecord): TrackRecord {

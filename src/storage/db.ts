@@ -5,18 +5,20 @@ import type { z } from 'zod';
 import type { TrackRecord } from '../core/track';
 import type { Workout } from '../core/workout';
 import type { Playlist } from '../core/playlist';
-import type { WorkoutSummary } from '../core/workout-log';
+import type { WorkoutLogEntry } from '../core/workout-log';
 import type { MusicChoice } from '../core/music-choice';
+import { migrateToV3 } from './migrate-v3';
 
 /** The stores of the current schema version, with their keys, values and indexes. */
 export interface MontageSchema extends DBSchema {
-  tracks: { key: string; value: TrackRecord; indexes: { bpm: number; addedAt: number } };
+  tracks: { key: string; value: TrackRecord; indexes: { addedAt: number } };
   /** Audio bytes by content id, used only where OPFS is missing. */
   audio: { key: string; value: Blob };
   covers: { key: string; value: Blob };
   workouts: { key: string; value: Workout };
   playlists: { key: string; value: Playlist };
-  log: { key: number; value: WorkoutSummary };
+  /** Since version 3: keyed by the entry's own id. */
+  log: { key: string; value: WorkoutLogEntry; indexes: { startedAt: number } };
   meta: { key: string; value: unknown };
   /** Since version 2: the music chosen per workout, by workout id. */
   musicChoices: { key: string; value: MusicChoice };
@@ -51,6 +53,8 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('musicChoices', { keyPath: 'workoutId' });
   },
+  // v3: one `grid` per track (beat lists for moving tempi, other readings), and the truthful workout log.
+  migrateToV3,
 ];
 
 /** The schema version this code writes: one per migration. */

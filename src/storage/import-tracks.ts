@@ -72,10 +72,8 @@ async function addRecord(deps: ImportDeps, file: File, id: string, mimeType: str
     durationSec: tags.durationSec ?? (wav ? wavDurationSec(wav) : 0),
     sizeBytes: file.size,
     mimeType,
-    bpm: null,
-    firstBeatSec: 0,
-    firstDownbeatSec: 0,
-    beatsPerBar: 4,
+    grid: null,
+    alternatives: [],
     confidence: 0,
     status: 'queued',
     corrected: false,
@@ -101,7 +99,7 @@ async function addRecord(deps: ImportDeps, file: File, id: string, mimeType: str
 /** A record restored from a backup without its audio gets the audio back and keeps its analysis. */
 async function reattachAudio(db: MontageDb, existing: TrackRecord, file: File, mimeType: string): Promise<TrackRecord> {
   const { error: _oldError, ...rest } = existing;
-  const analysed = existing.bpm !== null || existing.corrected || existing.confidence > 0;
+  const analysed = existing.grid !== null || existing.corrected || existing.confidence > 0;
   const track: TrackRecord = { ...rest, sizeBytes: file.size, mimeType, status: analysed ? 'ready' : 'queued' };
   await putTrack(db, track);
   return track;

@@ -4,7 +4,7 @@ import { openDb, type MontageDb } from './db';
 import { openAudioStore, type AudioStore } from './audio-store';
 import { importFile } from './import-tracks';
 import { deleteTrack, getCover, getTrack, listTracks, updateTrack } from './track-repo';
-import { requestPersistence, storageEstimate } from './quota';
+import { persistenceState, requestPersistence, storageEstimate } from './quota';
 import { MAX_BACKUP_CHARS, exportBackup, exportLibrary, parseBackup, restoreBackup } from './backup';
 import { messageOf } from './db';
 
@@ -45,6 +45,7 @@ export function createLibraryService(dbName?: string) {
     },
     estimate: storageEstimate,
     requestPersistence,
+    persistence: persistenceState,
     async exportLibrary() {
       const { db } = await open();
       return exportLibrary(db);

@@ -1,26 +1,24 @@
-/** The workout log: summaries of past sessions, validated on every read and write. */
-import type { WorkoutSummary } from '../core/workout-log';
+/** The workout log: entries of past sessions, validated on every read and write. */
+import type { WorkoutLogEntry } from '../core/workout-log';
 import type { MontageDb } from './db';
 import { checkRecord, readRows, validateRows } from './db';
-import { workoutSummarySchema } from './schemas';
+import { logEntrySchema } from './schemas';
 
-/** Validates and appends a summary; returns its new id. */
-export async function addLogEntry(db: MontageDb, summary: WorkoutSummary): Promise<number> {
-  const checked = checkRecord(workoutSummarySchema, 'log', 'new', summary);
+/** Validates and stores an entry under its own id (storing it again replaces it). */
+export async function addLogEntry(db: MontageDb, entry: WorkoutLogEntry): Promise<void> {
+  const checked = checkRecord(logEntrySchema, 'log', entry.id ?? 'new', entry);
   if (!checked.ok) throw new Error(checked.corrupt.problem.replace(/^Damaged/, 'Invalid'));
-  // The store assigns the id; a caller's id would overwrite another entry.
-  const { id: _ignored, ...entry } = checked.value;
-  return db.add('log', entry);
+  await db.put('log', checked.value);
 }
 
-/** Returns all valid summaries, newest first, and a report of damaged entries. */
+/** Returns all valid entries, newest first, and a report of damaged entries. */
 export async function listLog(db: MontageDb) {
-  const { items, corrupt } = validateRows(workoutSummarySchema, 'log', await readRows(db, 'log'));
+  const { items, corrupt } = validateRows(logEntrySchema, 'log', await readRows(db, 'log'));
   items.sort((a, b) => b.startedAt - a.startedAt);
   return { entries: items, corrupt };
 }
 
-/** Removes one summary; does nothing when it is absent. */
-export async function deleteLogEntry(db: MontageDb, id: number): Promise<void> {
+/** Removes one entry; does nothing when it is absent. */
+export async function deleteLogEntry(db: MontageDb, id: string): Promise<void> {
   await db.delete('log', id);
 }

@@ -1,5 +1,5 @@
-/** The workout log as one service: opens the database once, then adds and lists summaries. */
-import type { WorkoutSummary } from '../core/workout-log';
+/** The workout log as one service: opens the database once, then adds and lists entries. */
+import type { WorkoutLogEntry } from '../core/workout-log';
 import { openDb, type MontageDb } from './db';
 import { addLogEntry, listLog } from './log-repo';
 
@@ -8,10 +8,10 @@ export function createLogService(dbName?: string) {
   let opened: Promise<MontageDb> | null = null;
   const open = () => (opened ??= openDb(dbName));
   return {
-    async add(summary: WorkoutSummary): Promise<void> {
-      await addLogEntry(await open(), summary);
+    async add(entry: WorkoutLogEntry): Promise<void> {
+      await addLogEntry(await open(), entry);
     },
-    async list(): Promise<WorkoutSummary[]> {
+    async list(): Promise<WorkoutLogEntry[]> {
       const { entries } = await listLog(await open());
       return entries;
     },

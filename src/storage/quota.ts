@@ -33,6 +33,17 @@ export async function requestPersistence(): Promise<'granted' | 'denied' | 'unsu
   }
 }
 
+/** Returns whether the browser promised to keep our data, without asking (no prompt). */
+export async function persistenceState(): Promise<'persisted' | 'best-effort' | 'unsupported'> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.persisted) return 'unsupported';
+  try {
+    return (await storage.persisted()) ? 'persisted' : 'best-effort';
+  } catch {
+    return 'unsupported';
+  }
+}
+
 /** True when `e` means the disk or the site's quota is full, across browsers (names, legacy code 22, messages). */
 export function isQuotaError(e: unknown): boolean {
   if (e instanceof StorageFullError) return true;

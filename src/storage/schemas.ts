@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { smartRulesSchema } from '../core/playlist-file';
 import type { TrackRecord } from '../core/track';
+import type { BeatGrid } from '../core/beat-grid';
 import type { Workout, WorkoutNode } from '../core/workout';
 import type { Playlist } from '../core/playlist';
-import type { WorkoutSummary } from '../core/workout-log';
+import type { WorkoutLogEntry } from '../core/workout-log';
 import { MAX_TEMPO_CHANGE_PCT, type MusicChoice } from '../core/music-choice';
 
 const text = (max: number) => z.string().max(max);
@@ -23,24 +24,48 @@ const trackIdentity = {
   durationSec: seconds,
 };
 
-/** What the analysis (or a hand correction) says of a track, stored and exported alike. */
-const trackAnalysis = {
-  bpm: bpm.nullable(),
+/** Most beats a stored beat list may hold (a 10-hour track at 300 BPM). */
+const MAX_BEATS = 200_000;
+const beatsPerBar = z.number().int().min(1).max(32);
+const ascending = (xs: ArrayLike<number>): boolean => {
+  for (let i = 1; i < xs.length; i++) if (!(xs[i] > xs[i - 1])) return false;
+  return true;
+};
+
+/** A list of beat times: stored as a Float64Array, written as numbers in JSON files; ascending, finite, ≥ 0. */
+export const beatTimesSchema = z
+  .union([z.instanceof(Float64Array), z.array(seconds).max(MAX_BEATS)])
+  .refine((xs) => xs.length >= 2 && xs.length <= MAX_BEATS && xs[0] >= 0 && Number.isFinite(xs[xs.length - 1]), 'needs 2 or more beat times of 0 s or later')
+  .refine(ascending, 'beat times must rise')
+  .transform((xs) => (xs instanceof Float64Array ? xs : Float64Array.from(xs)));
+
+/** A stored beat grid. */
+export const gridSchema: z.ZodType<BeatGrid> = z.object({
+  bpm,
   firstBeatSec: seconds,
-  beatsPerBar: z.number().int().min(1).max(32),
+  firstDownbeatSec: seconds,
+  beatsPerBar,
+  beats: beatTimesSchema.nullable(),
+});
+
+/** What the analysis (or a hand correction) says of a track besides its grid, stored and exported alike. */
+const trackAnalysis = {
   confidence: z.number().min(0).max(1),
   status: z.enum(['queued', 'analyzing', 'ready', 'failed']),
   error: text(2000).optional(),
   corrected: z.boolean(),
 };
 
+const readingSchema = z.object({ bpm, score: z.number().min(0).max(10), firstBeatSec: seconds.optional() });
+
 /** A stored track record. */
 export const trackSchema: z.ZodType<TrackRecord> = z.object({
   ...trackIdentity,
   sizeBytes: z.number().int().min(0),
   mimeType: text(200),
+  grid: gridSchema.nullable(),
+  alternatives: z.array(readingSchema).max(16),
   ...trackAnalysis,
-  firstDownbeatSec: seconds,
   tagBpm: bpm.nullable(),
   gainDb: z.number().min(-100).max(100).nullable(),
   coverId: id.nullable(),
@@ -85,23 +110,46 @@ export const playlistSchema: z.ZodType<Playlist> = z.discriminatedUnion('kind', 
 ]);
 
 /** A stored workout-log entry. */
-export const workoutSummarySchema: z.ZodType<WorkoutSummary> = z.object({
+export const logEntrySchema: z.ZodType<WorkoutLogEntry> = z.object({
+  id,
+  workoutId: id.nullable(),
+  workoutName: text(200),
+  startedAt: timeMs,
+  activeSec: seconds,
+  completed: z.boolean(),
+  stepsTotal: z.number().int().min(0),
+  stepsCompleted: z.number().int().min(0),
+  stepsSkipped: z.number().int().min(0),
+  tracks: z.array(z.object({ trackId: id.nullable(), title: text(2000), seconds: seconds.nullable() })).max(10000),
+  avgMusicBpm: bpm.nullable(),
+});
+
+/** A log entry as Montage wrote it before version 3 of the database (and in version 1 backups). */
+export const legacyLogEntrySchema = z.object({
   id: z.number().int().positive().optional(),
   workoutName: text(200),
   startedAt: timeMs,
   durationSec: seconds,
   stepsDone: z.number().int().min(0),
   stepsTotal: z.number().int().min(0),
-  tracksPlayed: z.array(id).max(10000),
+  tracksPlayed: z.array(text(2000)).max(10000),
   avgMusicBpm: bpm.nullable(),
 });
 
-/** One track in a library export: the exact fields external tools read; full backups add the rest. */
+/** An old log entry. */
+export type LegacyLogEntry = z.infer<typeof legacyLogEntrySchema>;
+
+/** One track in a library export: the exact fields external tools read (a flat grid); full backups add the rest. */
 export const exportedTrackSchema = z.object({
   ...trackIdentity,
+  bpm: bpm.nullable(),
+  firstBeatSec: seconds,
+  beatsPerBar,
   ...trackAnalysis,
-  // Present in full backups only.
+  // Present in full backups only (and, for `beats`, only for tracks whose tempo moves).
   firstDownbeatSec: seconds.optional(),
+  beats: beatTimesSchema.optional(),
+  alternatives: z.array(readingSchema).max(16).optional(),
   sizeBytes: z.number().int().min(0).optional(),
   mimeType: text(200).optional(),
   tagBpm: bpm.nullable().optional(),
@@ -110,7 +158,6 @@ export const exportedTrackSchema = z.object({
   source: z.enum(['user', 'demo']).optional(),
 });
 
-/** A library export or full backup file (version 1). A library export has tracks only. */
 /** A stored music choice; pinned tracks are keyed by a segment index written as text ("0", "1"…). */
 export const musicChoiceSchema: z.ZodType<MusicChoice> = z.object({
   workoutId: id,
@@ -119,18 +166,25 @@ export const musicChoiceSchema: z.ZodType<MusicChoice> = z.object({
   maxTempoChangePct: z.number().min(0).max(MAX_TEMPO_CHANGE_PCT),
 });
 
+/** The backup version this code writes: 2 adds beat lists and the truthful workout log; version 1 files still restore. */
+export const BACKUP_VERSION = 2;
+
+/** A library export or full backup file (version 1 or 2). A library export has tracks only. */
 export const backupSchema = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.string().max(100),
   tracks: z.array(exportedTrackSchema).max(100000),
   workouts: z.array(workoutSchema).max(10000).default([]),
   playlists: z.array(playlistSchema).max(10000).default([]),
-  log: z.array(workoutSummarySchema).max(100000).default([]),
+  /** Version 2 entries, or version 1 ones (converted on restore). */
+  log: z.array(z.union([logEntrySchema, legacyLogEntrySchema])).max(100000).default([]),
   /** Each workout's music: playlist, pinned tracks, tempo change allowed (absent from older backups). */
   musicChoices: z.array(musicChoiceSchema).max(10000).default([]),
 });
 
 /** A parsed, valid backup file. */
 export type Backup = z.infer<typeof backupSchema>;
+/** A backup file as written (JSON-ready: beat lists as arrays of numbers). */
+export type BackupFile = z.input<typeof backupSchema>;
 /** One track entry of a backup file. */
 export type ExportedTrack = z.infer<typeof exportedTrackSchema>;

@@ -1,5 +1,6 @@
 /** The app shell: header, navigation between the four screens, and global keyboard shortcuts. */
 import { lazy, Suspense, useEffect } from 'react';
+import { isActive } from '../core/player-phase';
 import { useApp, useAppStore } from './store-context';
 import type { Screen } from '../state/nav-slice';
 import { PlayerScreen } from './player/PlayerScreen';
@@ -59,7 +60,7 @@ function useShortcuts() {
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
       const { player, screen, togglePause, skipStep, skipTrack, stopWorkout } = store.getState();
-      if (player.status !== 'running' && player.status !== 'paused') return;
+      if (!isActive(player.phase)) return;
       if (e.code === 'Space') {
         e.preventDefault();
         togglePause();

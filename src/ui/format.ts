@@ -11,6 +11,18 @@ export function formatClock(seconds: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
+/** Returns a BPM with one decimal only when it has one. */
+export const formatBpm = (bpm: number): string => bpm.toFixed(Math.abs(bpm % 1) > 1e-9 ? 1 : 0);
+
+/** Returns "m:ss.s" for a time on the workout clock, to the tenth of a second (negative in the count-in). */
+export function formatClockTenths(seconds: number): string {
+  const sign = seconds < -0.05 ? '−' : '';
+  const tenths = Math.round(Math.abs(seconds) * 10);
+  const m = Math.floor(tenths / 600);
+  const s = (tenths % 600) / 10;
+  return `${sign}${m}:${s.toFixed(1).padStart(4, '0')}`;
+}
+
 /** Returns the label of a step kind. */
 export function kindLabel(kind: StepKind): string {
   return { warmup: 'Warm-up', work: 'Work', recover: 'Recover', rest: 'Rest', cooldown: 'Cool-down' }[kind];

@@ -1,14 +1,15 @@
 /** The analysis service the store uses: decode stored audio, analyse it on the worker pool, return the beat grid. */
 import { AnalysisPool } from './analysis-client';
 import { decodeForAnalysis } from './decode-for-analysis';
+import { beatGridFromAnalysis, type BeatGrid } from '../core/beat-grid';
+import type { TempoReading } from '../core/track';
 
-/** What analysis found, in the library's terms. */
+/** What analysis found, in the library's terms: the grid is built here, once, from the analyser's beats. */
 export interface TrackAnalysisResult {
-  bpm: number | null;
+  /** null when the track has no beat. */
+  grid: BeatGrid | null;
+  alternatives: TempoReading[];
   confidence: number;
-  firstBeatSec: number;
-  firstDownbeatSec: number;
-  beatsPerBar: number;
   durationSec: number;
 }
 
@@ -20,11 +21,9 @@ export function createTrackAnalyzer() {
       const { pcm, sampleRate, durationSec } = await decodeForAnalysis(await audio.arrayBuffer());
       const a = await pool.analyze(pcm, sampleRate, { signal: options.signal, tagBpm: options.tagBpm ?? undefined });
       return {
-        bpm: a.bpm,
+        grid: beatGridFromAnalysis(a),
+        alternatives: a.alternatives.map((r) => ({ bpm: r.bpm, score: r.score })),
         confidence: a.confidence,
-        firstBeatSec: a.firstBeat ?? 0,
-        firstDownbeatSec: a.firstDownbeat ?? a.firstBeat ?? 0,
-        beatsPerBar: a.beatsPerBar,
         durationSec,
       };
     },

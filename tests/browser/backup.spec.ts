@@ -23,13 +23,13 @@ test('export, full backup and restore: bad files are named, a new browser gets t
   const exported = await download(page, 'Export library');
   expect(exported.name).toMatch(/^montage-library-\d{4}-\d\d-\d\d\.json$/);
   expect(Object.keys(exported.json).sort()).toEqual(['exportedAt', 'tracks', 'version']);
-  expect(exported.json.version).toBe(1);
+  expect(exported.json.version).toBe(2);
   expect(exported.json.tracks).toHaveLength(1);
   expect(exported.json.tracks[0]).toMatchObject({ fileName: 'backup-126.wav', status: 'ready' });
 
   const full = await download(page, 'Full backup');
   expect(full.name).toMatch(/^montage-backup-/);
-  expect(full.json).toMatchObject({ version: 1, tracks: [{ fileName: 'backup-126.wav' }] });
+  expect(full.json).toMatchObject({ version: 2, tracks: [{ fileName: 'backup-126.wav' }] });
   for (const key of ['workouts', 'playlists', 'log']) expect(Array.isArray(full.json[key])).toBe(true);
 
   // Broken and hostile files: a message that names the file; the library is untouched.

@@ -41,7 +41,12 @@ test('the demo workout starts, shows the interval, music BPM and time left, and 
   await expect(page.getByTestId('current-step')).not.toHaveText('Warm-up');
 
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByRole('heading', { name: 'Workout done' })).toBeVisible();
+  // Stopped early: the summary says so, with the time really exercised (not the workout position) and the skip.
+  await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
+  await expect(page.getByTestId('summary-steps')).toHaveText('0 of 14 (1 skipped)');
+  const [m, sec] = (await page.getByTestId('summary-time').textContent())!.split(':').map(Number);
+  expect(m * 60 + sec).toBeLessThan(30);
+  await expect(page.getByTestId('summary-tracks')).toContainText('Neon Warm-up');
 
   // The summary is kept in the workout log, across a reload.
   await page.getByRole('button', { name: 'Back to start' }).click();
@@ -55,17 +60,18 @@ test('the cue of the first interval change is placed on a beat of the playing de
   // The live engine's own schedule: the step-2 cue's audio-clock time against the track's grid.
   const live = await page.evaluate(async () => {
     const m = (window as any).montage;
-    const player = m.store.getState().player;
-    return { stepStarts: player.stepStarts, segments: player.segments };
+    const program = m.store.getState().player.program;
+    return { stepStarts: program.stepStarts, segments: program.segments };
   });
   const change = live.stepStarts[1];
   const seg = live.segments.find((s: any) => s.startSec <= change - 0.001 && change - 0.001 < s.endSec);
-  const beatsAtChange = ((seg.trackOffsetSec + (change - seg.startSec) * seg.playbackRate - seg.firstBeatSec) * seg.trackBpm) / 60;
+  // The segment's grid is on the workout clock (the demo's tempo is steady).
+  const beatsAtChange = ((change - seg.grid.firstBeatSec) * seg.grid.bpm) / 60;
   expect(Math.abs(beatsAtChange - Math.round(beatsAtChange))).toBeLessThan(1e-6);
   await page.getByRole('button', { name: 'Stop' }).click();
 
   // To the sample: render the same program offline around the change, cues and music apart.
-  const r = await page.evaluate(async (fromSec) => {
+  const r = await page.evaluate(async ({ fromSec, change }) => {
     const m = (window as any).montage;
     const cues = await m.renderOffline('template-demo-3030', { fromSec, durationSec: 6, include: 'cues', startDelaySec: 0.1 });
     const music = await m.renderOffline('template-demo-3030', { fromSec, durationSec: 6, include: 'music', startDelaySec: 0.1 });
@@ -79,7 +85,7 @@ test('the cue of the first interval change is placed on a beat of the playing de
       return Math.sqrt(s / Math.max(1, b - a));
     };
     const sr = cues.sampleRate;
-    const expected = Math.round((0.1 + (m.store.getState().player.stepStarts[1] - fromSec)) * sr);
+    const expected = Math.round((0.1 + (change - fromSec)) * sr);
     // Countdown ticks sound on the beats before the change; look just around the change itself.
     const cueOnset = onset(cues.samples, expected - Math.round(0.1 * sr));
     // Every cue the engine placed in the render is on the grid of the music (on a beat of the track).
@@ -87,7 +93,7 @@ test('the cue of the first interval change is placed on a beat of the playing de
     const before = rms(music.samples, expected - Math.round(0.03 * sr), expected - Math.round(0.002 * sr));
     const after = rms(music.samples, expected, expected + Math.round(0.03 * sr));
     return { sr, expected, cueOnset, before, after, placedOffGrid, placed: cues.cues.length };
-  }, change - 3);
+  }, { fromSec: change - 3, change });
   expect(r.placed).toBeGreaterThan(1);
   expect(r.placedOffGrid).toBe(0);
   expect(r.cueOnset).toBeGreaterThan(0);

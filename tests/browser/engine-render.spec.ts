@@ -42,17 +42,18 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
       const quietBefore = rms(x, at - Math.round(0.02 * sr), at - Math.round(0.001 * sr)) < 0.005;
       return { timeSec: c.timeSec, sound: c.sound, errorMs: found < 0 ? null : ((found - at) / sr) * 1000, quietBefore, stepIndex: c.stepIndex };
     });
-    // Where each cue sits on the grid of the music playing then.
+    const segments = music.program.segments;
+    // Where each cue sits on the grid of the music playing then (each segment's grid is on the workout clock; steady here).
     const gridPos = (t: number) => {
-      const s = music.segments.find((g: any) => g.startSec <= t + 1e-9 && t < g.endSec - 1e-9) ?? music.segments[music.segments.length - 1];
-      return ((s.trackOffsetSec + (t - s.startSec) * s.playbackRate - s.firstBeatSec) * s.trackBpm) / 60;
+      const s = segments.find((g: any) => g.startSec <= t + 1e-9 && t < g.endSec - 1e-9) ?? segments[segments.length - 1];
+      return { beat: ((t - s.grid.firstBeatSec) * s.grid.bpm) / 60, bar: ((t - s.grid.firstDownbeatSec) * s.grid.bpm) / 60 / s.grid.beatsPerBar };
     };
     const beatsOff = cues.cues.map((c: any) => {
-      const b = gridPos(c.timeSec);
-      return { sound: c.sound, beat: Math.abs(b - Math.round(b)), bar: Math.abs(b / 4 - Math.round(b / 4)) };
+      const { beat, bar } = gridPos(c.timeSec);
+      return { sound: c.sound, beat: Math.abs(beat - Math.round(beat)), bar: Math.abs(bar - Math.round(bar)) };
     });
     // Joins between tracks: a hit right at the change, and no silence longer than 5 ms around it.
-    const joins = music.segments.slice(1).map((s: any) => {
+    const joins = segments.slice(1).map((s: any) => {
       const at = Math.round((0.1 + s.startSec) * sr);
       let run = 0;
       let longest = 0;
@@ -63,13 +64,13 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
       }
       return {
         startSec: s.startSec,
-        offsetBeats: ((s.trackOffsetSec - s.firstBeatSec) * s.trackBpm) / 60,
+        offsetBars: ((s.startSec - s.grid.firstDownbeatSec) * s.grid.bpm) / 60 / s.grid.beatsPerBar,
         longestSilenceMs: (longest / sr) * 1000,
         before: rms(y, at - Math.round(0.02 * sr), at - Math.round(0.001 * sr)),
         after: rms(y, at, at + Math.round(0.02 * sr)),
       };
     });
-    return { onsets, beatsOff, joins, segments: music.segments, stepStarts: music.stepStarts };
+    return { onsets, beatsOff, joins, segments, stepStarts: music.program.stepStarts };
   }, WORKOUT);
 
   // Three tracks, one tempo-matched to the sprint's 160–162 BPM.
@@ -77,8 +78,8 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
   expect(new Set(r.segments.map((s: any) => s.trackId)).size).toBe(3);
   const matched = r.segments.filter((s: any) => Math.abs(s.playbackRate - 1) > 1e-3);
   expect(matched.length).toBe(1);
-  expect(matched[0].bpm).toBeGreaterThanOrEqual(160);
-  expect(matched[0].bpm).toBeLessThanOrEqual(162);
+  expect(matched[0].musicBpm).toBeGreaterThanOrEqual(160);
+  expect(matched[0].musicBpm).toBeLessThanOrEqual(162);
 
   // Every cue sounds, within ±1 ms of where it was placed.
   expect(r.onsets.length).toBeGreaterThanOrEqual(3 + 3 * 2 + 1);
@@ -95,7 +96,7 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
   // Track changes start the new track on its first downbeat, with a hit there and no gap.
   expect(r.joins.length).toBe(2);
   for (const j of r.joins) {
-    expect(Math.abs(j.offsetBeats - Math.round(j.offsetBeats))).toBeLessThan(1e-6);
+    expect(Math.abs(j.offsetBars - Math.round(j.offsetBars))).toBeLessThan(1e-6);
     expect(j.longestSilenceMs).toBeLessThan(5);
     expect(j.after).toBeGreaterThan(j.before);
   }

@@ -16,8 +16,12 @@ const groove = (bpm: number, name: string, seconds = 12) => ({
 });
 const rows = (page: Page) => page.getByTestId('track-row');
 const rowOf = (page: Page, title: string) => rows(page).filter({ hasText: title });
+// A stored track with its beat grid's fields alongside (bpm null: no beat).
 const trackOf = (page: Page, title: string) =>
-  page.evaluate((t) => (window as any).montage.store.getState().tracks.find((x: any) => x.title === t), title);
+  page.evaluate((t) => {
+    const x = (window as any).montage.store.getState().tracks.find((r: any) => r.title === t);
+    return x && { ...x, bpm: x.grid?.bpm ?? null, firstBeatSec: x.grid?.firstBeatSec, firstDownbeatSec: x.grid?.firstDownbeatSec, beatsPerBar: x.grid?.beatsPerBar };
+  }, title);
 
 async function openLibrary(page: Page) {
   await page.goto('/');
@@ -187,8 +191,8 @@ test('10,000 tracks: the table holds only a window of rows and scrolls to the la
   const ms = await page.evaluate(async () => {
     const tracks = Array.from({ length: 10_000 }, (_, i) => ({
       id: `fake-${i}`, fileName: `track-${i}.mp3`, title: `Track ${String(i).padStart(5, '0')}`, artist: `Artist ${i % 97}`, album: '',
-      durationSec: 180 + (i % 120), sizeBytes: 1, mimeType: 'audio/mpeg', bpm: 90 + (i % 90), firstBeatSec: 0.1, firstDownbeatSec: 0.1,
-      beatsPerBar: 4, confidence: 0.8, status: 'ready', corrected: false, tagBpm: null, gainDb: null, coverId: null, addedAt: i, source: 'user',
+      durationSec: 180 + (i % 120), sizeBytes: 1, mimeType: 'audio/mpeg',
+      grid: { bpm: 90 + (i % 90), firstBeatSec: 0.1, firstDownbeatSec: 0.1, beatsPerBar: 4, beats: null }, alternatives: [], confidence: 0.8, status: 'ready', corrected: false, tagBpm: null, gainDb: null, coverId: null, addedAt: i, source: 'user',
     }));
     const start = performance.now();
     (window as any).montage.store.setState({ tracks });

@@ -52,7 +52,7 @@ test('a whole journey runs under the CSP with no violation and no request off th
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.getByRole('button', { name: 'Skip step' }).click();
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByRole('heading', { name: 'Workout done' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
   await importTracks(page, [grooveFile(124, 'csp-124.wav')]);
   await expect(page.getByTestId('track-row').filter({ hasText: 'csp-124' }).getByTestId('track-bpm')).toHaveText(/^\d+/);
   await page.getByRole('button', { name: 'Preview csp-124' }).click();
@@ -117,7 +117,7 @@ test('every hostile audio file gets a clear outcome that names it, without a han
   await expect(page.getByText(new RegExp(`Import finished: ${names.length} of ${names.length}`))).toBeVisible({ timeout: 90_000 });
   const outcome = await page.evaluate(() => {
     const s = (window as any).montage.store.getState();
-    return { failed: s.batch.failed, tracks: s.tracks.map((t: any) => ({ fileName: t.fileName, status: t.status, bpm: t.bpm, error: t.error ?? '' })) };
+    return { failed: s.batch.failed, tracks: s.tracks.map((t: any) => ({ fileName: t.fileName, status: t.status, bpm: t.grid ? t.grid.bpm : null, error: t.error ?? '' })) };
   });
   for (const name of names) {
     const failure = outcome.failed.find((f: any) => f.fileName === name);

@@ -3,7 +3,8 @@
  * rules documented in src/core/music-plan.ts, and returns the least cost. Small pools only.
  */
 import type { TimelineStep } from '../../src/core/workout';
-import { downbeatAtOrBefore, fitTempo, nextDownbeatAtOrAfter, type TempoFit } from '../../src/core/beat-grid';
+import { downbeatAtOrBefore, nextDownbeatAtOrAfter } from '../../src/core/beat-grid';
+import { fitTempo, type TempoFit } from '../../src/core/tempo-fit';
 import { canContinue, PLAN_COST, segmentCost, type MusicPlanOptions } from '../../src/core/music-plan';
 import type { PoolTrack } from '../../src/core/music-pool';
 
@@ -22,11 +23,12 @@ interface Playable {
 function playableTracks(pool: readonly PoolTrack[]): Playable[] {
   const out: Playable[] = [];
   for (const t of pool) {
-    if (t.status !== 'ready' || t.bpm === null || t.bpm <= 0) continue;
-    // Play from the first downbeat the analysis found (or the first at or after 0 if it lies before the file).
-    const start = t.firstDownbeatSec >= 0 ? t.firstDownbeatSec : nextDownbeatAtOrAfter(t, 0);
-    const end = downbeatAtOrBefore(t, t.durationSec);
-    if (end - start > 1e-6) out.push({ id: t.id, bpm: t.bpm, availSec: end - start });
+    const g = t.grid;
+    if (t.status !== 'ready' || g === null || g.bpm <= 0) continue;
+    // Play from the first downbeat at or after the start of the file, to the last downbeat in it.
+    const start = nextDownbeatAtOrAfter(g, 0);
+    const end = downbeatAtOrBefore(g, t.durationSec);
+    if (end - start > 1e-6) out.push({ id: t.id, bpm: g.bpm, availSec: end - start });
   }
   return out;
 }

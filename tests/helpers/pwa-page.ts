@@ -32,5 +32,5 @@ export async function waitForServiceWorker(page: Page) {
 
 /** The player status in the page's store. */
 export function playerStatus(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { montage: { store: { getState(): { player: { status: string } } } } }).montage.store.getState().player.status);
+  return page.evaluate(() => (window as unknown as { montage: { store: { getState(): { player: { phase: { status: string } } } } } }).montage.store.getState().player.phase.status);
 }

@@ -1,14 +1,12 @@
-/** "Update available — Reload": offered when a new version of the app is waiting, held while a workout plays. */
-import { useSyncExternalStore } from 'react';
+/** "Update available — Reload": offered when a new version of the app is waiting, held while a workout is under way. */
 import { useApp } from '../store-context';
-import { onUpdateChange, waitingUpdate } from '../../pwa/update-signal';
 
-/** Shows the update prompt, if an update waits and no workout is loading, running or paused. */
+/** Shows the update prompt, if an update waits and no workout is loading, counting in, running or paused. */
 export function UpdatePrompt() {
-  const apply = useSyncExternalStore(onUpdateChange, waitingUpdate);
-  const status = useApp((s) => s.player.status);
+  const apply = useApp((s) => s.update);
+  const status = useApp((s) => s.player.phase.status);
   // Reloading would end the workout: the prompt waits for it to finish or stop.
-  const busy = status === 'loading' || status === 'running' || status === 'paused';
+  const busy = status === 'loading' || status === 'countdown' || status === 'running' || status === 'seeking' || status === 'paused';
   if (!apply || busy) return null;
   return (
     <div className="update-prompt" role="status" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.75rem', padding: '0.5rem 0' }}>

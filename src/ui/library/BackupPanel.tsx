@@ -1,9 +1,7 @@
 /** Backup and storage safety in the Library: export, full backup, restore, and whether the browser keeps the data. */
 import { createContext, useContext, useEffect, useState } from 'react';
 import { useApp, useAppStore } from '../store-context';
-import type { LibraryBackupService } from '../../state/services';
-import type { RestoreReport } from '../../storage/backup';
-import { describePersist, persistState, requestPersist, type PersistState } from '../../pwa/persist';
+import type { LibraryBackupService, PersistState, RestoreReport } from '../../state/services';
 
 /** The backup service, provided by main.tsx (null in a tree without one: the panel then hides). */
 export const BackupServiceContext = createContext<LibraryBackupService | null>(null);
@@ -15,13 +13,15 @@ export function BackupPanel() {
   const service = useContext(BackupServiceContext);
   const store = useAppStore();
   const trackCount = useApp((s) => s.tracks.length);
-  const [persist, setPersist] = useState<PersistState | null>(null);
+  const persist = useApp((s) => s.persistence);
+  const checkPersistence = useApp((s) => s.checkPersistence);
+  const askPersist = useApp((s) => s.askPersistence);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
   // Importing asks for persistence too (library slice): read the answer again when the library changes.
   useEffect(() => {
-    void persistState().then(setPersist);
-  }, [trackCount]);
+    void checkPersistence();
+  }, [trackCount, checkPersistence]);
   if (!service) return null;
 
   const run = async (work: () => Promise<string>) => {
@@ -46,7 +46,6 @@ export function BackupPanel() {
       await Promise.all([loadWorkouts(), loadPlaylists()]);
       return describeRestore(file.name, report);
     });
-  const askPersist = () => void requestPersist().then(setPersist);
 
   return (
     <div className="backup-panel" role="region" aria-labelledby="backup-heading">
@@ -77,7 +76,7 @@ export function BackupPanel() {
         <p className="hint" data-testid="persist-status">
           {describePersist(persist)}{' '}
           {persist === 'best-effort' && (
-            <button type="button" onClick={askPersist}>Ask the browser to keep it</button>
+            <button type="button" onClick={() => void askPersist()}>Ask the browser to keep it</button>
           )}
         </p>
       )}
@@ -96,6 +95,15 @@ function saveJson(data: unknown, base: string): string {
   // The download has its own reference to the bytes once started.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return `Saved ${name}.`;
+}
+
+/** Returns the sentence that tells the user what `state` means for their library. */
+export function describePersist(state: PersistState): string {
+  if (state === 'persisted') return 'Your browser will keep your library even when the device runs low on space.';
+  if (state === 'best-effort') {
+    return 'Your browser may clear your library if the device runs low on space. Installing Montage usually lets it keep it; a full backup keeps you safe either way.';
+  }
+  return 'This browser cannot promise to keep your library: make a full backup now and then.';
 }
 
 function describeRestore(fileName: string, r: RestoreReport): string {

@@ -9,7 +9,8 @@ export function PreviewControls({ track }: { track: TrackRecord }) {
   const preview = useApp((s) => s.preview);
   const startPreview = useApp((s) => s.startPreview);
   const stopPreview = useApp((s) => s.stopPreview);
-  const [fromSec, setFromSec] = useState(track.firstDownbeatSec);
+  const firstDownbeatSec = track.grid?.firstDownbeatSec ?? 0;
+  const [fromSec, setFromSec] = useState(firstDownbeatSec);
   const mine = preview?.trackId === track.id;
   const maxSec = Math.max(0, track.durationSec - 0.5);
   const clamp = (sec: number) => Math.min(Math.max(0, Number.isFinite(sec) ? sec : 0), maxSec);
@@ -26,7 +27,7 @@ export function PreviewControls({ track }: { track: TrackRecord }) {
           <input type="number" min={0} max={maxSec} step={0.01} value={Math.round(fromSec * 100) / 100} aria-label="Preview from (seconds)"
             onChange={(e) => setFromSec(clamp(Number(e.target.value)))} />
         </label>
-        <button type="button" onClick={() => setFromSec(clamp(track.firstDownbeatSec))}>First downbeat</button>
+        <button type="button" onClick={() => setFromSec(clamp(firstDownbeatSec))}>First downbeat</button>
         <button type="button" className="primary" aria-pressed={mine}
           onClick={() => (mine ? stopPreview() : void startPreview(track.id, fromSec))}>
           {mine ? (preview.status === 'loading' ? 'Loading… (stop)' : 'Stop preview') : 'Preview'}

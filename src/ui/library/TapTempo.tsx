@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrackRecord } from '../../core/track';
 import { addTap, tapBpm } from '../../core/tap-tempo';
 import { useApp } from '../store-context';
-import { setTempo } from './grid-corrections';
+import { setTempo, steadyGrid } from '../../core/beat-grid';
 
 /** Shows the tap button; from the fourth tap on, every tap saves the tapped tempo. */
 export function TapTempo({ track }: { track: TrackRecord }) {
@@ -17,7 +17,8 @@ export function TapTempo({ track }: { track: TrackRecord }) {
     taps.current = addTap(taps.current, performance.now());
     const bpm = tapBpm(taps.current);
     setTapped({ count: taps.current.length, bpm });
-    if (bpm !== null) void correctTrack(latest.current.id, setTempo(latest.current, bpm));
+    const grid = latest.current.grid;
+    if (bpm !== null) void correctTrack(latest.current.id, grid ? setTempo(grid, bpm) : steadyGrid(Math.round(bpm * 10) / 10, 0, 0, 4));
   }, [correctTrack]);
 
   useEffect(() => {

@@ -1,5 +1,7 @@
 /** One row of the library table; tag text is rendered as text (React escapes it), long text is cut with an ellipsis. */
 import type { TrackRecord } from '../../core/track';
+import { doubleTempo, halveTempo } from '../../core/beat-grid';
+import { formatBpm } from '../format';
 import { useApp } from '../store-context';
 import { formatClock } from '../format';
 import { CoverImage } from './CoverImage';
@@ -12,7 +14,7 @@ export function TrackRow({ track, top, rowIndex, onOpen }: { track: TrackRecord;
   const startPreview = useApp((s) => s.startPreview);
   const stopPreview = useApp((s) => s.stopPreview);
   const name = track.title || track.fileName;
-  const hasBpm = track.bpm !== null;
+  const grid = track.grid;
   return (
     <div className="track-row" role="row" aria-rowindex={rowIndex} style={{ transform: `translateY(${top}px)` }} data-testid="track-row" data-status={track.status}>
       <div role="cell" className="col-cover"><CoverImage coverId={track.coverId} /></div>
@@ -20,15 +22,15 @@ export function TrackRow({ track, top, rowIndex, onOpen }: { track: TrackRecord;
       <div role="cell" className="col-artist truncate" title={track.artist}>{track.artist}</div>
       <div role="cell" className="col-durationSec">{track.durationSec > 0 ? formatClock(track.durationSec) : '–'}</div>
       <div role="cell" className="col-bpm" data-testid="track-bpm">
-        {track.status === 'ready' && hasBpm ? track.bpm!.toFixed(track.bpm! % 1 ? 1 : 0) : <StatusText track={track} />}
+        {track.status === 'ready' && grid ? formatBpm(grid.bpm) : <StatusText track={track} />}
       </div>
       <div role="cell" className="col-confidence">{track.status === 'ready' ? `${Math.round(track.confidence * 100)}%` : ''}</div>
       <div role="cell" className="col-actions">
         <button type="button" aria-pressed={previewing !== null} aria-label={previewing ? `Stop preview of ${name}` : `Preview ${name}`}
-          onClick={() => (previewing ? stopPreview() : void startPreview(track.id, track.firstDownbeatSec))}>{previewing ? '■' : '▶'}</button>
+          onClick={() => (previewing ? stopPreview() : void startPreview(track.id, grid?.firstDownbeatSec ?? 0))}>{previewing ? '■' : '▶'}</button>
         <button type="button" aria-label={`Details of ${name}`} onClick={() => onOpen(track.id)}>⋯</button>
-        <button type="button" disabled={!hasBpm} aria-label={`Halve the BPM of ${name}`} onClick={() => void correctTrack(track.id, { bpm: track.bpm! / 2 })}>½×</button>
-        <button type="button" disabled={!hasBpm} aria-label={`Double the BPM of ${name}`} onClick={() => void correctTrack(track.id, { bpm: track.bpm! * 2 })}>2×</button>
+        <button type="button" disabled={!grid} aria-label={`Halve the BPM of ${name}`} onClick={() => grid && void correctTrack(track.id, halveTempo(grid))}>½×</button>
+        <button type="button" disabled={!grid} aria-label={`Double the BPM of ${name}`} onClick={() => grid && void correctTrack(track.id, doubleTempo(grid))}>2×</button>
         <button type="button" aria-label={`Delete ${name}`} onClick={() => void deleteTrack(track.id)}>✕</button>
       </div>
     </div>

@@ -1,7 +1,7 @@
 /** The library table: virtualised (smooth with 10,000 tracks), sortable, with per-track corrections. */
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { TrackRecord } from '../../core/track';
+import { trackBpm, type TrackRecord } from '../../core/track';
 import { formatClock } from '../format';
 import { TrackRow } from './TrackRow';
 
@@ -14,11 +14,12 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'confidence', label: 'Beat' },
 ];
 const ROW_PX = 52;
+const sortValue = (t: TrackRecord, key: SortKey): string | number | null => (key === 'bpm' ? trackBpm(t) : t[key]);
 
 /** Shows `tracks` in a scrolling, sortable table; `onOpen` opens a track's details. */
 export function TrackTable({ tracks, onOpen }: { tracks: TrackRecord[]; onOpen: (id: string) => void }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'title', dir: 1 });
-  const sorted = useMemo(() => [...tracks].sort((a, b) => compare(a[sort.key], b[sort.key]) * sort.dir), [tracks, sort]);
+  const sorted = useMemo(() => [...tracks].sort((a, b) => compare(sortValue(a, sort.key), sortValue(b, sort.key)) * sort.dir), [tracks, sort]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_PX, overscan: 8 });
   if (tracks.length === 0) return <p className="empty-state">No tracks yet. Import some music to get started.</p>;

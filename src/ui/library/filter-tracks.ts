@@ -1,5 +1,5 @@
 /** Search and BPM-range filtering of the library table. */
-import type { TrackRecord } from '../../core/track';
+import { trackBpm, type TrackRecord } from '../../core/track';
 
 /** What the user filters by. */
 export interface TrackFilter {
@@ -19,7 +19,8 @@ export function filterTracks(tracks: TrackRecord[], f: TrackFilter): TrackRecord
   return tracks.filter((t) => {
     if (text && !`${t.title}\u0000${t.artist}\u0000${t.album}\u0000${t.fileName}`.toLowerCase().includes(text)) return false;
     if (f.bpmMin === null && f.bpmMax === null) return true;
-    if (t.bpm === null) return false;
-    return inRange(t.bpm) || (f.halfDouble && (inRange(t.bpm * 2) || inRange(t.bpm / 2)));
+    const bpm = trackBpm(t);
+    if (bpm === null) return false;
+    return inRange(bpm) || (f.halfDouble && (inRange(bpm * 2) || inRange(bpm / 2)));
   });
 }

@@ -16,11 +16,11 @@ export function HistoryList() {
       <h3>Recent workouts</h3>
       <ul>
         {history.slice(0, 5).map((h) => (
-          <li key={`${h.startedAt}-${h.workoutName}`}>
+          <li key={h.id}>
             <span className="truncate">{h.workoutName}</span>
             <span>{new Date(h.startedAt).toLocaleDateString()}</span>
-            <span>{formatClock(h.durationSec)}</span>
-            <span>{h.stepsDone}/{h.stepsTotal} steps</span>
+            <span>{formatClock(h.activeSec)}</span>
+            <span>{h.stepsCompleted}/{h.stepsTotal} steps</span>
             <span>{h.avgMusicBpm ? `${h.avgMusicBpm} BPM` : '—'}</span>
           </li>
         ))}

@@ -3,14 +3,17 @@ import { useApp } from '../store-context';
 import { formatClock } from '../format';
 import { workoutTotalSeconds } from '../../core/workout-timeline';
 import { RunningView } from './RunningView';
+import { isActive } from '../../core/player-phase';
+import { isPlayable } from '../../core/track';
 import { SummaryView } from './SummaryView';
 import { PlayerSettingsPanel } from './PlayerSettingsPanel';
 import { HistoryList } from './HistoryList';
 
 /** Shows the player for the current phase. */
 export function PlayerScreen() {
-  const status = useApp((s) => s.player.status);
-  if (status === 'running' || status === 'paused') return <RunningView />;
+  const phase = useApp((s) => s.player.phase);
+  if (isActive(phase)) return <RunningView />;
+  const status = phase.status;
   if (status === 'finished') return <SummaryView />;
   return <StartView />;
 }
@@ -20,9 +23,9 @@ function StartView() {
   const selectedId = useApp((s) => s.selectedWorkoutId);
   const selectWorkout = useApp((s) => s.selectWorkout);
   const startWorkout = useApp((s) => s.startWorkout);
-  const status = useApp((s) => s.player.status);
-  const error = useApp((s) => s.player.error);
-  const readyTracks = useApp((s) => s.tracks.filter((t) => t.status === 'ready' && t.bpm !== null).length);
+  const status = useApp((s) => s.player.phase.status);
+  const error = useApp((s) => (s.player.phase.status === 'error' ? s.player.phase.message : s.player.error));
+  const readyTracks = useApp((s) => s.tracks.filter(isPlayable).length);
   const selected = workouts.find((w) => w.id === selectedId);
   return (
     <section className="start" aria-label="Start a workout">

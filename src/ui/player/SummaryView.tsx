@@ -1,28 +1,29 @@
-/** The summary shown when a workout ends. */
+/** The summary shown when a workout ends: what was really done, as the log keeps it. */
 import { useApp } from '../store-context';
 import { formatClock } from '../format';
 
-/** Shows time, steps done, tracks played and average music BPM. */
+/** Shows the active time, steps done and skipped, the tracks heard and their average tempo. */
 export function SummaryView() {
-  const summary = useApp((s) => s.player.summary);
+  const entry = useApp((s) => s.player.lastEntry);
   const stopWorkout = useApp((s) => s.stopWorkout);
-  if (!summary) return null;
+  if (!entry) return null;
   return (
     <section className="summary" aria-label="Workout summary">
-      <h2>Workout done</h2>
+      <h2>{entry.completed ? 'Workout done' : 'Workout stopped'}</h2>
       <dl>
         <dt>Workout</dt>
-        <dd>{summary.workoutName}</dd>
+        <dd>{entry.workoutName}</dd>
         <dt>Time</dt>
-        <dd data-testid="summary-time">{formatClock(summary.durationSec)}</dd>
+        <dd data-testid="summary-time">{formatClock(entry.activeSec)}</dd>
         <dt>Steps done</dt>
-        <dd>
-          {summary.stepsDone} of {summary.stepsTotal}
+        <dd data-testid="summary-steps">
+          {entry.stepsCompleted} of {entry.stepsTotal}
+          {entry.stepsSkipped > 0 && ` (${entry.stepsSkipped} skipped)`}
         </dd>
-        <dt>Tracks played</dt>
-        <dd>{summary.tracksPlayed.join(', ') || '—'}</dd>
+        <dt>Tracks heard</dt>
+        <dd data-testid="summary-tracks">{entry.tracks.map((t) => `${t.title}${t.seconds !== null ? ` (${formatClock(t.seconds)})` : ''}`).join(', ') || '—'}</dd>
         <dt>Average music tempo</dt>
-        <dd>{summary.avgMusicBpm ? `${summary.avgMusicBpm} BPM` : '—'}</dd>
+        <dd>{entry.avgMusicBpm ? `${entry.avgMusicBpm} BPM` : '—'}</dd>
       </dl>
       <button type="button" className="big primary" onClick={stopWorkout}>
         Back to start

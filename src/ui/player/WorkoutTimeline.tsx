@@ -19,7 +19,7 @@ export function WorkoutTimeline({ steps, stepStarts, totalSec, markerRef }: Prop
         <div
           key={i}
           className={`timeline-step kind-${s.step.kind}`}
-          style={{ left: `${(stepStarts[i] / totalSec) * 100}%`, width: `${((stepStarts[i + 1] - stepStarts[i]) / totalSec) * 100}%`, opacity: 0.45 + s.step.intensity * 0.11 }}
+          style={{ left: `${(stepStarts[i] / totalSec) * 100}%`, width: `${(((stepStarts[i + 1] ?? totalSec) - stepStarts[i]) / totalSec) * 100}%`, opacity: 0.45 + s.step.intensity * 0.11 }}
           title={`${s.step.name} ${formatClock(s.durationSec)}`}
         />
       ))}

@@ -31,7 +31,7 @@ export function AddTracksPanel({ playlistId, alreadyIn }: { playlistId: string; 
                 <input type="checkbox" checked={picked.includes(t.id)} onChange={() => toggle(t.id)} aria-label={`Pick ${t.title || t.fileName}`} />
                 <span className="truncate">{t.title || t.fileName}</span>
                 <span className="muted">{t.artist}</span>
-                <span className="muted">{t.bpm === null ? t.status : `${t.bpm.toFixed(0)} BPM`}</span>
+                <span className="muted">{t.grid === null ? t.status : `${t.grid.bpm.toFixed(0)} BPM`}</span>
               </label>
             </li>
           ))}

@@ -14,11 +14,14 @@ export function MusicPlanView() {
   const tracks = useApp((s) => s.tracks);
   const choice = useApp((s) => s.musicChoices[workoutId]);
   const setMusicChoice = useApp((s) => s.setMusicChoice);
-  const musicPreviewFor = useApp((s) => s.musicPreviewFor);
-  // musicPreviewFor reads the store: recompute when the workout, the library, the playlists or the choice change.
+  const settings = useApp((s) => s.settings);
+  const programOf = useApp((s) => s.programOf);
+  const musicOf = useApp((s) => s.musicOf);
+  // programOf reads the store: recompute when the workout, the library, the playlists, the choice or the cue settings change.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const preview = useMemo(() => musicPreviewFor(workoutId), [musicPreviewFor, workoutId, workouts, tracks, playlists, choice]);
-  const titles = useMemo(() => new Map((preview?.pool ?? []).map((t) => [t.id, t])), [preview]);
+  const program = useMemo(() => programOf(workoutId), [programOf, workoutId, workouts, tracks, playlists, choice, settings]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const music = useMemo(() => musicOf(workoutId), [musicOf, workoutId, tracks, playlists, choice]);
 
   return (
     <div className="music-plan">
@@ -40,21 +43,21 @@ export function MusicPlanView() {
             onChange={(e) => void setMusicChoice(workoutId, { maxTempoChangePct: Number(e.target.value) || 0 })} />
         </label>
       </div>
-      {!preview ? (
+      {!program ? (
         <p className="hint">Choose a workout.</p>
       ) : (
         <>
-          {preview.usesDemo && <p className="hint">No analysed tracks in this music choice yet: the built-in demo loops play.</p>}
-          {preview.plan.warnings.length > 0 && (
+          {program.usesDemo && <p className="hint">No analysed tracks in this music choice yet: the built-in demo loops play.</p>}
+          {program.warnings.length > 0 && (
             <ul className="plan-warnings" aria-label="Planner warnings">
-              {preview.plan.warnings.map((w) => <li key={w}>{w}</li>)}
+              {program.warnings.map((w) => <li key={w}>{w}</li>)}
             </ul>
           )}
-          <MusicPlanChart steps={preview.steps} segments={preview.plan.segments} />
+          <MusicPlanChart steps={program.steps} segments={program.segments} />
           <ol className="plan-segments" aria-label="Music segments">
-            {preview.plan.segments.map((seg, k) => (
-              <PlanSegmentRow key={k} index={k} workoutId={workoutId} segment={seg} preview={preview}
-                title={titles.get(seg.trackId)?.title ?? seg.trackId} locked={preview.lockedTrackIds[k] !== undefined} canEdit={!preview.usesDemo} />
+            {program.segments.map((seg, k) => (
+              <PlanSegmentRow key={k} index={k} workoutId={workoutId} segment={seg} program={program} music={music}
+                locked={music.lockedTrackIds?.[k] !== undefined} canEdit={!program.usesDemo} />
             ))}
           </ol>
         </>

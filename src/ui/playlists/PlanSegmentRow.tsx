@@ -1,31 +1,32 @@
 /** One planned music segment: when it plays, the track, its tempo against the target, and Swap / Lock / Unlock. */
 import { useMemo } from 'react';
-import type { MusicSegment } from '../../core/music-plan';
+import type { MusicRequest, Program, ProgramSegment } from '../../core/program';
 import { swapOptions } from '../../core/music-swap';
-import type { MusicPreview } from '../../state/music-preview';
 import { useApp } from '../store-context';
-import { formatClock } from '../format';
+import { formatClockTenths } from '../format';
 
 interface Props {
   index: number;
   workoutId: string;
-  segment: MusicSegment;
-  preview: MusicPreview;
-  title: string;
+  /** The segment, exactly as the player will play it (track changes on downbeats, the last one past the finish). */
+  segment: ProgramSegment;
+  program: Program;
+  music: MusicRequest;
   locked: boolean;
   /** False for the demo loops: nothing to pin. */
   canEdit: boolean;
 }
 
 /** Shows segment `index`; swapping picks another fitting track and pins it. */
-export function PlanSegmentRow({ index, workoutId, segment, preview, title, locked, canEdit }: Props) {
+export function PlanSegmentRow({ index, workoutId, segment, program, music, locked, canEdit }: Props) {
   const lockSegment = useApp((s) => s.lockSegment);
-  const options = useMemo(() => swapOptions(segment, preview.steps, preview.pool, preview.maxTempoChangePct), [segment, preview]);
+  const options = useMemo(() => swapOptions(segment, program.steps, music.library, music.maxTempoChangePct), [segment, program, music]);
+  const endSec = Math.min(segment.endSec, program.endSec);
   const target = segment.targetBpm === null ? ' · any tempo' : Math.abs(segment.targetBpm - segment.musicBpm) > 0.05 ? ` · counts as ${segment.targetBpm.toFixed(1)}` : '';
   return (
     <li className={segment.missPct > 0 ? 'plan-segment misfit' : 'plan-segment'} data-testid="plan-segment" data-locked={locked || undefined}>
-      <span className="when">{formatClock(segment.startSec)}–{formatClock(segment.endSec)}</span>
-      <span className="truncate title" data-testid="plan-segment-title">{title}{locked && <span className="tag"> locked</span>}</span>
+      <span className="when" data-testid="plan-segment-when">{formatClockTenths(segment.startSec)}–{formatClockTenths(endSec)}</span>
+      <span className="truncate title" data-testid="plan-segment-title">{segment.title}{locked && <span className="tag"> locked</span>}</span>
       <span className="bpm">{segment.musicBpm.toFixed(1)} BPM{segment.playbackRate !== 1 ? ` (${((segment.playbackRate - 1) * 100).toFixed(1)} %)` : ''}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}</span>
       {canEdit && (
         <span className="row-actions">
@@ -38,7 +39,7 @@ export function PlanSegmentRow({ index, workoutId, segment, preview, title, lock
             onChange={(e) => { if (e.target.value) void lockSegment(workoutId, index, e.target.value); }}>
             <option value="">{options.length === 0 ? 'No other track fits' : 'Swap…'}</option>
             {options.map((o) => (
-              <option key={o.track.id} value={o.track.id}>{o.track.title} · {o.track.bpm?.toFixed(0)} BPM{o.changePct > 0 ? ` (${o.changePct.toFixed(1)} %)` : ''}</option>
+              <option key={o.track.id} value={o.track.id}>{o.track.title} · {o.track.grid?.bpm.toFixed(0)} BPM{o.changePct > 0 ? ` (${o.changePct.toFixed(1)} %)` : ''}</option>
             ))}
           </select>
         </span>

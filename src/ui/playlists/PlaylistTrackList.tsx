@@ -2,6 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import type { TrackRecord } from '../../core/track';
 import { useApp } from '../store-context';
+import { formatBpm } from '../format';
 
 /** Shows `tracks` in order; `editable` adds the reorder and remove controls. */
 export function PlaylistTrackList({ playlistId, tracks, editable }: { playlistId: string; tracks: readonly TrackRecord[]; editable: boolean }) {
@@ -26,7 +27,7 @@ export function PlaylistTrackList({ playlistId, tracks, editable }: { playlistId
             onKeyDown={(e) => onKey(e, i)} aria-label={editable ? `${name}, position ${i + 1}; Alt+arrow keys move it` : undefined}>
             <span className="truncate title">{name}</span>
             <span className="truncate artist">{t.artist}</span>
-            <span className="bpm" data-testid="playlist-track-bpm">{t.bpm === null ? '–' : t.bpm.toFixed(t.bpm % 1 ? 1 : 0)}</span>
+            <span className="bpm" data-testid="playlist-track-bpm">{t.grid === null ? '–' : formatBpm(t.grid.bpm)}</span>
             {editable && (
               <span className="row-actions">
                 <button type="button" disabled={i === 0} aria-label={`Move ${name} up`} onClick={() => void move(playlistId, i, i - 1)}>↑</button>

@@ -7,7 +7,7 @@ const PAD = 32;
 
 /** Draws BPM per track in order (tracks without a BPM are skipped in the line). */
 export function TempoCurve({ tracks }: { tracks: readonly TrackRecord[] }) {
-  const points = tracks.map((t, i) => ({ i, bpm: t.bpm })).filter((p): p is { i: number; bpm: number } => p.bpm !== null);
+  const points = tracks.map((t, i) => ({ i, bpm: t.grid?.bpm ?? null })).filter((p): p is { i: number; bpm: number } => p.bpm !== null);
   if (points.length === 0) return null;
   const lo = Math.min(...points.map((p) => p.bpm)) - 5;
   const hi = Math.max(...points.map((p) => p.bpm)) + 5;

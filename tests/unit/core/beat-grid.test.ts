@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  barSeconds, beatIndexAt, beatTimeAt, downbeatAtOrBefore, effectiveBpm, fitTempo, fitsTempo, gridOnClock, hasTempo,
-  isDownbeat, nearestBeat, nearestDownbeat, nextBeatAtOrAfter, nextDownbeatAtOrAfter, previousBeatBefore, scaleGrid, tempoRatioTo,
+  barSeconds, beatIndexAt, beatTimeAt, downbeatAtOrBefore, gridOnClock, isDownbeat, nearestBeat, nearestDownbeat,
+  nextBeatAtOrAfter, nextDownbeatAtOrAfter, previousBeatBefore, steadyGrid,
 } from '../../../src/core/beat-grid';
-import type { BeatGrid } from '../../../src/core/track';
-import type { TempoTarget } from '../../../src/core/workout';
 
 // 120 BPM: a beat every 0.5 s from 0.25 s; bars of 4 beats from 0.75 s (so downbeats at 0.75, 2.75, 4.75...).
-const grid: BeatGrid = { bpm: 120, firstBeatSec: 0.25, firstDownbeatSec: 0.75, beatsPerBar: 4 };
-const run: TempoTarget = { minBpm: 160, maxBpm: 180, allowHalfDouble: true };
+const grid = steadyGrid(120, 0.25, 0.75, 4);
 
 describe('beat grid', () => {
   it('places beats and finds their indexes', () => {
@@ -43,14 +40,8 @@ describe('beat grid', () => {
     expect(isDownbeat(grid, beatTimeAt(grid, 7201))).toBe(true);
   });
 
-  it('refuses a grid without tempo', () => {
-    const silent: BeatGrid = { ...grid, bpm: null };
-    expect(hasTempo(silent)).toBe(false);
-    expect(() => beatTimeAt(silent, 1)).toThrow(RangeError);
-  });
-
   it('moves the grid onto the music clock for a playback rate and start offset', () => {
-    const slow = scaleGrid(grid, 0.95);
+    const slow = gridOnClock(grid, 0, 0.95, 0);
     expect(slow.bpm).toBeCloseTo(114, 12);
     expect(beatTimeAt(slow, 4)).toBeCloseTo(beatTimeAt(grid, 4) / 0.95, 12);
     // Played from the downbeat at 2.75 s, starting at 100 s on the workout clock, 5 % fast.
@@ -60,32 +51,3 @@ describe('beat grid', () => {
   });
 });
 
-describe('tempo matching', () => {
-  it('counts half- and double-time music when allowed', () => {
-    expect(effectiveBpm(85, run)).toBe(170);
-    expect(effectiveBpm(340, run)).toBe(170);
-    expect(effectiveBpm(170, run)).toBe(170);
-    expect(effectiveBpm(85, { ...run, allowHalfDouble: false })).toBe(85);
-    expect(effectiveBpm(100, run)).toBe(200);
-    expect(fitsTempo(85, run)).toBe(true);
-    expect(fitsTempo(85, { ...run, allowHalfDouble: false })).toBe(false);
-    expect(fitsTempo(160, run)).toBe(true);
-    expect(fitsTempo(181, run)).toBe(false);
-  });
-
-  it('finds the smallest tempo change within the limit', () => {
-    expect(tempoRatioTo(170, run, 0)).toBe(1);
-    expect(tempoRatioTo(150, run, 10)).toBeCloseTo(160 / 150, 12);
-    expect(tempoRatioTo(150, run, 5)).toBeNull();
-    expect(tempoRatioTo(190, run, 10)).toBeCloseTo(180 / 190, 12);
-    expect(tempoRatioTo(78, run, 5)).toBeCloseTo(80 / 78, 12);
-    expect(tempoRatioTo(78, { ...run, allowHalfDouble: false }, 5)).toBeNull();
-  });
-
-  it('says by how much the best reachable tempo still misses', () => {
-    const fit = fitTempo(150, { minBpm: 170, maxBpm: 180, allowHalfDouble: false }, 5);
-    expect(fit.playbackRate).toBeCloseTo(1.05, 12);
-    expect(fit.missPct).toBeCloseTo((170 / 157.5 - 1) * 100, 9);
-    expect(fitTempo(88, run, 0)).toEqual({ playbackRate: 1, octave: 2, missPct: 0 });
-  });
-});

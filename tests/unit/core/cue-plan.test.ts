@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { poolTrack } from '../../helpers/tracks';
 import { buildCuePlan, planCues, voiceStartTime, type Cue, type CueOptions, type CueSegment } from '../../../src/core/cue-plan';
-import { barSeconds, gridOnClock, isDownbeat, nearestBeat } from '../../../src/core/beat-grid';
+import { barSeconds, gridOnClock, isDownbeat, nearestBeat, steadyGrid } from '../../../src/core/beat-grid';
 import { planMusic } from '../../../src/core/music-plan';
 import type { StepKind, TempoTarget, TimelineStep } from '../../../src/core/workout';
 
@@ -31,7 +32,7 @@ function timeline(specs: StepSpec[]): TimelineStep[] {
 const segment = (bpm: number, startSec: number, endSec: number, beatsPerBar = 4): CueSegment => ({
   startSec,
   endSec,
-  grid: gridOnClock({ bpm, firstBeatSec: 0, firstDownbeatSec: 0, beatsPerBar }, 0, 1, startSec),
+  grid: gridOnClock(steadyGrid(bpm, 0, 0, beatsPerBar), 0, 1, startSec),
 });
 
 const bars: CueOptions = { quantize: 'bar', countdownBeats: 0, metronome: false };
@@ -47,7 +48,7 @@ describe('buildCuePlan: quantising step changes', () => {
     expect(plan.totalSec).toBe(90);
     const starts = kinds(plan.cues, 'step-start');
     expect(starts.map((c) => c.timeSec)).toEqual([0, 30, 62]);
-    expect(kinds(plan.cues, 'finish')).toEqual([{ kind: 'finish', timeSec: 90, cueSound: 'finish', text: 'Workout complete' }]);
+    expect(kinds(plan.cues, 'finish')).toEqual([{ kind: 'finish', timeSec: 90, sound: 'finish', text: 'Workout complete. Great job!' }]);
   });
 
   it('moves each change to the nearest beat in beat mode, and leaves it alone in exact mode', () => {
@@ -99,9 +100,9 @@ describe('buildCuePlan: cues', () => {
     const steps = timeline([{ sec: 10, kind: 'warmup' }, { sec: 10, kind: 'work', name: 'Sprint', voice: 'Go hard' }, { sec: 10, kind: 'recover', name: 'Easy' }]);
     const plan = buildCuePlan(steps, { segments: [] }, bars);
     expect(kinds(plan.cues, 'step-start')).toEqual([
-      { kind: 'step-start', timeSec: 0, stepIndex: 0, cueSound: 'start', text: 'Step 1' },
-      { kind: 'step-start', timeSec: 10, stepIndex: 1, cueSound: 'work', text: 'Go hard' },
-      { kind: 'step-start', timeSec: 20, stepIndex: 2, cueSound: 'rest', text: 'Easy' },
+      { kind: 'step-start', timeSec: 0, stepIndex: 0, sound: 'start', text: 'Step 1' },
+      { kind: 'step-start', timeSec: 10, stepIndex: 1, sound: 'work', text: 'Go hard' },
+      { kind: 'step-start', timeSec: 20, stepIndex: 2, sound: 'rest', text: 'Easy' },
     ]);
   });
 
@@ -134,8 +135,8 @@ describe('buildCuePlan: cues', () => {
     const stepEnd = buildCuePlan(steps, { segments: [seg] }, bars).stepStarts[1];
     expect(clicks.length).toBe(Math.ceil(stepEnd / period - 1e-9));
     clicks.forEach((c, i) => expect(c.timeSec).toBeCloseTo(i * period, 9));
-    expect(clicks.filter((c) => c.accent).map((c) => c.timeSec)).toEqual(clicks.filter((c) => isDownbeat(seg.grid, c.timeSec)).map((c) => c.timeSec));
-    expect(clicks.filter((c) => c.accent).length).toBeGreaterThan(5);
+    expect(clicks.filter((c) => c.sound === 'accent').map((c) => c.timeSec)).toEqual(clicks.filter((c) => isDownbeat(seg.grid, c.timeSec)).map((c) => c.timeSec));
+    expect(clicks.filter((c) => c.sound === 'accent').length).toBeGreaterThan(5);
     expect(nearestBeat(seg.grid, clicks[2].timeSec)).toBeCloseTo(clicks[2].timeSec, 9);
   });
 
@@ -144,7 +145,7 @@ describe('buildCuePlan: cues', () => {
     const jog: TempoTarget = { minBpm: 120, maxBpm: 130, allowHalfDouble: false };
     const steps = timeline(Array.from({ length: 12 }, (_, i) => ({ sec: i % 2 ? 47 : 93, tempo: i % 2 ? jog : run })));
     const track = (id: string, bpm: number, firstDownbeatSec: number) =>
-      ({ id, title: id, artist: '', durationSec: 150, bpm, firstBeatSec: firstDownbeatSec, firstDownbeatSec, beatsPerBar: 4, confidence: 1, status: 'ready' as const });
+      poolTrack({ id, title: id, durationSec: 150, bpm, firstBeatSec: firstDownbeatSec });
     const pool = [track('a', 84, 0.3), track('b', 172, 1.1), track('c', 125, 0.2), track('d', 122, 0.7), track('e', 166, 0.05), track('f', 128, 0.4)];
     const music = planMusic(steps, pool, { maxTempoChangePct: 5 });
     const plan = buildCuePlan(steps, music, bars);

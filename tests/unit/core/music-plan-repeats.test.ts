@@ -1,12 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import { poolTrack } from '../../helpers/tracks';
 import { planMusic } from '../../../src/core/music-plan';
 import { flattenWorkout } from '../../../src/core/workout-timeline';
 import { demo3030Template } from '../../../src/core/workout-templates';
 
-const loops = [128, 150, 172].map((bpm) => ({
-  id: `loop-${bpm}`, title: `Loop ${bpm}`, artist: 'demo', durationSec: 86_400, bpm,
-  firstBeatSec: 0, firstDownbeatSec: 0, beatsPerBar: 4, confidence: 1, status: 'ready' as const,
-}));
+const loops = [128, 150, 172].map((bpm) => poolTrack({ id: `loop-${bpm}`, title: `Loop ${bpm}`, artist: 'demo', durationSec: 86_400, bpm }));
 
 describe('planMusic with a pool of loops', () => {
   it('reports repeats as problems unless the pool is meant to repeat', () => {

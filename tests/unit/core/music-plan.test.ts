@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { planMusic, planCost, type MusicPlan } from '../../../src/core/music-plan';
 import type { PoolTrack } from '../../../src/core/music-pool';
 import type { StepKind, TempoTarget, TimelineStep } from '../../../src/core/workout';
-import { barSeconds, fitsTempo, isDownbeat } from '../../../src/core/beat-grid';
+import { barSeconds, isDownbeat } from '../../../src/core/beat-grid';
+import { fitsTempo } from '../../../src/core/tempo-fit';
+import { poolTrack, type FlatFields } from '../../helpers/tracks';
 import { planMusicBruteForce } from '../../helpers/brute-force-plan';
 
 const range = (minBpm: number, maxBpm: number, allowHalfDouble = false): TempoTarget => ({ minBpm, maxBpm, allowHalfDouble });
@@ -29,8 +31,8 @@ function timeline(specs: StepSpec[]): TimelineStep[] {
   });
 }
 
-function track(id: string, bpm: number | null, durationSec: number, extra: Partial<PoolTrack> = {}): PoolTrack {
-  return { id, title: `Title ${id}`, artist: 'A', durationSec, bpm, firstBeatSec: 0, firstDownbeatSec: 0, beatsPerBar: 4, confidence: 1, status: 'ready', ...extra };
+function track(id: string, bpm: number | null, durationSec: number, extra: Partial<PoolTrack> & FlatFields = {}): PoolTrack {
+  return poolTrack({ id, durationSec, bpm, ...extra });
 }
 
 // Segments follow one another without gaps, from 0 to the end of the last step.

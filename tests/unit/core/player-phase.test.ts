@@ -1,105 +1,89 @@
 import { describe, expect, it } from 'vitest';
-import { nextPhase, skipTarget, stepAt, workoutPositionAt, type PlayerPhase } from '../../../src/core/player-phase';
+import { isActive, nextPhase, workoutPositionAt, type PlayerPhase } from '../../../src/core/player-phase';
 import { contextTime } from '../../../src/core/units';
 
 const ctx = contextTime;
-const stepStarts = [0, 60, 90, 150];
-const totalSec = 200;
 
-// A phase running since context time 10 from a 2-second count-in.
+// A phase started at context time 10 from a 2-second count-in.
 function started(): PlayerPhase {
-  const loading = nextPhase({ status: 'idle' }, { type: 'start' });
-  return nextPhase(loading, { type: 'loaded', ctxNow: ctx(10), leadInSec: 2 });
+  const loading = nextPhase({ status: 'idle' }, { type: 'load', workoutName: 'W' });
+  return nextPhase(loading, { type: 'started', atCtx: ctx(10), fromSec: -2 });
 }
+const spansOf = (p: PlayerPhase) => ('record' in p ? p.record.spans : []);
 
 describe('player phase', () => {
-  it('loads, counts in, then runs', () => {
-    expect(nextPhase({ status: 'idle' }, { type: 'start' })).toEqual({ status: 'loading' });
+  it('loads, counts in, then runs; the position follows the audio clock', () => {
+    expect(nextPhase({ status: 'idle' }, { type: 'load', workoutName: 'W' })).toEqual({ status: 'loading', workoutName: 'W' });
     const counting = started();
     expect(counting.status).toBe('countdown');
     expect(workoutPositionAt(counting, ctx(11))).toBeCloseTo(-1, 9);
+    // Before its start time the position holds at the start.
+    expect(workoutPositionAt(counting, ctx(9))).toBeCloseTo(-2, 9);
     expect(nextPhase(counting, { type: 'tick', ctxNow: ctx(11) })).toBe(counting);
     const running = nextPhase(counting, { type: 'tick', ctxNow: ctx(12.5) });
     expect(running.status).toBe('running');
     expect(workoutPositionAt(running, ctx(20))).toBeCloseTo(8, 9);
   });
 
-  it('starts running at once without a count-in, and reports a failed load', () => {
-    const loading = nextPhase({ status: 'idle' }, { type: 'start' });
-    expect(nextPhase(loading, { type: 'loaded', ctxNow: ctx(3), leadInSec: 0 })).toMatchObject({ status: 'running', offsetSec: -0 });
+  it('reports a failed load, and starts running at once without a count-in', () => {
+    const loading = nextPhase({ status: 'idle' }, { type: 'load', workoutName: 'W' });
+    expect(nextPhase(loading, { type: 'started', atCtx: ctx(3), fromSec: 0 }).status).toBe('running');
     expect(nextPhase(loading, { type: 'failed', message: 'Track "a.mp3" is missing' })).toEqual({ status: 'error', message: 'Track "a.mp3" is missing' });
   });
 
-  it('freezes the position while paused and carries on from it after resuming', () => {
-    const running = nextPhase(started(), { type: 'tick', ctxNow: ctx(13) });
-    const paused = nextPhase(running, { type: 'pause', ctxNow: ctx(42) });
-    expect(paused).toEqual({ status: 'paused', positionSec: 30, skippedSteps: 0 });
+  it('freezes the position while paused, records what was played, and carries on from it', () => {
+    const paused = nextPhase(started(), { type: 'pause', ctxNow: ctx(42) });
+    expect(paused).toMatchObject({ status: 'paused', positionSec: 30 });
+    expect(spansOf(paused)).toEqual([{ fromSec: -2, toSec: 30 }]);
     expect(workoutPositionAt(paused, ctx(500))).toBe(30);
-    const resumed = nextPhase(paused, { type: 'resume', ctxNow: ctx(100) });
+    const resumed = nextPhase(paused, { type: 'started', atCtx: ctx(100), fromSec: 30 });
     expect(resumed.status).toBe('running');
     expect(workoutPositionAt(resumed, ctx(105))).toBeCloseTo(35, 9);
-    const again = nextPhase(nextPhase(resumed, { type: 'pause', ctxNow: ctx(110) }), { type: 'resume', ctxNow: ctx(300) });
-    expect(workoutPositionAt(again, ctx(301))).toBeCloseTo(41, 9);
+    const again = nextPhase(resumed, { type: 'pause', ctxNow: ctx(110) });
+    expect(spansOf(again)).toEqual([{ fromSec: -2, toSec: 30 }, { fromSec: 30, toSec: 40 }]);
   });
 
   it('resumes a count-in paused before the first step as a count-in', () => {
     const paused = nextPhase(started(), { type: 'pause', ctxNow: ctx(11) });
-    const resumed = nextPhase(paused, { type: 'resume', ctxNow: ctx(50) });
+    const resumed = nextPhase(paused, { type: 'started', atCtx: ctx(50), fromSec: -1 });
     expect(resumed.status).toBe('countdown');
     expect(workoutPositionAt(resumed, ctx(51))).toBeCloseTo(0, 9);
   });
 
-  it('skips to the next step start, running or paused, and finishes when skipping the last', () => {
+  it('seeks: holds the new position until the music plays there, and remembers the step skipped', () => {
     const running = nextPhase(started(), { type: 'tick', ctxNow: ctx(13) });
-    const skipped = nextPhase(running, { type: 'skipStep', ctxNow: ctx(42), stepStarts, totalSec });
-    expect(workoutPositionAt(skipped, ctx(42))).toBe(60);
-    expect(workoutPositionAt(skipped, ctx(45))).toBe(63);
-    const paused = nextPhase(skipped, { type: 'pause', ctxNow: ctx(45) });
-    const skippedPaused = nextPhase(paused, { type: 'skipStep', ctxNow: ctx(99), stepStarts, totalSec });
-    expect(skippedPaused).toEqual({ status: 'paused', positionSec: 90, skippedSteps: 2 });
-    const last = nextPhase(nextPhase(skippedPaused, { type: 'resume', ctxNow: ctx(0) }), { type: 'skipStep', ctxNow: ctx(10), stepStarts, totalSec });
-    expect(workoutPositionAt(last, ctx(10))).toBe(150);
-    const done = nextPhase(last, { type: 'skipStep', ctxNow: ctx(11), stepStarts, totalSec });
-    expect(done).toEqual({ status: 'finished', summary: { positionSec: 200, completed: true, skippedSteps: 4 } });
+    const seeking = nextPhase(running, { type: 'seek', ctxNow: ctx(22), toSec: 60, skippedStep: 0 });
+    expect(seeking).toMatchObject({ status: 'seeking', positionSec: 60, resume: true });
+    expect(workoutPositionAt(seeking, ctx(30))).toBe(60);
+    const playing = nextPhase(seeking, { type: 'started', atCtx: ctx(23), fromSec: 60 });
+    expect(workoutPositionAt(playing, ctx(24))).toBeCloseTo(61, 9);
+    const done = nextPhase(playing, { type: 'stop', ctxNow: ctx(33) });
+    expect(done).toMatchObject({ status: 'finished', completed: false, positionSec: 70 });
+    if (done.status !== 'finished') throw new Error('not finished');
+    expect(done.record).toEqual({ spans: [{ fromSec: -2, toSec: 10 }, { fromSec: 60, toSec: 70 }], skippedSteps: [0] });
   });
 
-  it('finishes at the total, or stops early with the position reached', () => {
+  it('seeks while paused without playing', () => {
+    const paused = nextPhase(started(), { type: 'pause', ctxNow: ctx(20) });
+    const moved = nextPhase(paused, { type: 'seek', ctxNow: ctx(25), toSec: 60, skippedStep: 0 });
+    expect(moved).toMatchObject({ status: 'paused', positionSec: 60 });
+  });
+
+  it('finishes at the end with the last stretch played to it', () => {
     const running = nextPhase(started(), { type: 'tick', ctxNow: ctx(13) });
-    expect(nextPhase(running, { type: 'finish', totalSec })).toEqual({ status: 'finished', summary: { positionSec: 200, completed: true, skippedSteps: 0 } });
-    const stopped = nextPhase(running, { type: 'stop', ctxNow: ctx(22) });
-    expect(stopped).toEqual({ status: 'finished', summary: { positionSec: 10, completed: false, skippedSteps: 0 } });
-    expect(workoutPositionAt(stopped, ctx(1000))).toBe(10);
-    expect(nextPhase(stopped, { type: 'stop', ctxNow: ctx(23) })).toEqual({ status: 'idle' });
-    expect(nextPhase(stopped, { type: 'start' })).toEqual({ status: 'loading' });
+    const done = nextPhase(running, { type: 'finish', endSec: 90 });
+    expect(done).toMatchObject({ status: 'finished', completed: true, positionSec: 90 });
+    expect(spansOf(done)).toEqual([{ fromSec: -2, toSec: 90 }]);
+    expect(isActive(done)).toBe(false);
   });
 
   it('ignores events that do not apply', () => {
     const idle: PlayerPhase = { status: 'idle' };
     expect(nextPhase(idle, { type: 'pause', ctxNow: ctx(1) })).toBe(idle);
-    expect(nextPhase(idle, { type: 'finish', totalSec })).toBe(idle);
-    const running = nextPhase(started(), { type: 'tick', ctxNow: ctx(13) });
-    expect(nextPhase(running, { type: 'start' })).toBe(running);
-    expect(nextPhase(running, { type: 'resume', ctxNow: ctx(20) })).toBe(running);
-    expect(nextPhase(running, { type: 'loaded', ctxNow: ctx(20), leadInSec: 0 })).toBe(running);
-  });
-});
-
-describe('step arithmetic', () => {
-  it('finds the step and the seconds left in it', () => {
-    expect(stepAt(stepStarts, -1.5, totalSec)).toEqual({ index: -1, remainingSec: 1.5 });
-    expect(stepAt(stepStarts, 0, totalSec)).toEqual({ index: 0, remainingSec: 60 });
-    expect(stepAt(stepStarts, 59.5, totalSec)).toEqual({ index: 0, remainingSec: 0.5 });
-    expect(stepAt(stepStarts, 60, totalSec)).toEqual({ index: 1, remainingSec: 30 });
-    expect(stepAt(stepStarts, 170, totalSec)).toEqual({ index: 3, remainingSec: 30 });
-    expect(stepAt(stepStarts, 200, totalSec)).toEqual({ index: 4, remainingSec: 0 });
-  });
-
-  it('skips past zero-length steps and returns null in the last step', () => {
-    const withEmpty = [0, 60, 60, 120];
-    expect(stepAt(withEmpty, 60, 180).index).toBe(2);
-    expect(skipTarget(withEmpty, 10)).toBe(60);
-    expect(skipTarget(withEmpty, 60)).toBe(120);
-    expect(skipTarget(withEmpty, -3)).toBe(0);
-    expect(skipTarget(withEmpty, 150)).toBeNull();
+    expect(nextPhase(idle, { type: 'finish', endSec: 1 })).toBe(idle);
+    const running = started();
+    expect(nextPhase(running, { type: 'load', workoutName: 'X' })).toBe(running);
+    expect(nextPhase(running, { type: 'failed', message: 'x' })).toBe(running);
+    expect(nextPhase({ status: 'finished', positionSec: 1, completed: true, record: { spans: [], skippedSteps: [] } }, { type: 'reset' })).toEqual(idle);
   });
 });

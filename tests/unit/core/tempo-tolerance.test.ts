@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { fitTempo, fitsTempo } from '../../../src/core/beat-grid';
+import { fitTempo, fitsTempo } from '../../../src/core/tempo-fit';
+import { poolTrack } from '../../helpers/tracks';
 import { planMusic } from '../../../src/core/music-plan';
 import type { TimelineStep } from '../../../src/core/workout';
 
@@ -19,7 +20,7 @@ describe('tempo fit tolerance', () => {
       index: 0, startSec: 0, durationSec: 60, repeatLabels: [],
       step: { type: 'step', id: 's', kind: 'work', name: 'Hard', duration: { unit: 'seconds', value: 60 }, intensity: 4, tempo: target, voice: null },
     };
-    const track = { id: 't', title: 'T', artist: 'A', durationSec: 300, bpm: 169.96, firstBeatSec: 0, firstDownbeatSec: 0, beatsPerBar: 4, confidence: 1, status: 'ready' as const };
+    const track = poolTrack({ id: 't', durationSec: 300, bpm: 169.96 });
     const plan = planMusic([step], [track], { maxTempoChangePct: 0 });
     expect(plan.warnings).toEqual([]);
     expect(plan.segments[0].playbackRate).toBe(1);

@@ -3,8 +3,9 @@ import { createAppStore } from '../../../src/state/create-app-store';
 import type { AppServices, TrackAnalysis } from '../../../src/state/services';
 import type { TrackRecord } from '../../../src/core/track';
 import { makeTrack } from '../storage/make-track';
+import { halveTempo, setBeatsPerBar, steadyGrid } from '../../../src/core/beat-grid';
 
-const grid: TrackAnalysis = { bpm: 128, confidence: 0.9, firstBeatSec: 0.1, firstDownbeatSec: 0.1, beatsPerBar: 4, durationSec: 20 };
+const grid: TrackAnalysis = { grid: steadyGrid(128, 0.1, 0.1, 4), alternatives: [{ bpm: 96, score: 0.7 }], confidence: 0.9, durationSec: 20 };
 
 /** Fake library, analysis and preview services over an in-memory map; analysis waits until `release()`. */
 function fakeServices(options: { fullAt?: Set<string>; holdAnalysis?: boolean } = {}) {
@@ -30,6 +31,7 @@ function fakeServices(options: { fullAt?: Set<string>; holdAnalysis?: boolean } 
     getCover: async () => null,
     estimate: async () => ({ usedBytes: 1, quotaBytes: 2 }),
     requestPersistence: async () => 'granted',
+    persistence: async () => 'persisted',
   };
   const analysis: AppServices['analysis'] = {
     analyze: (_audio, { signal }) =>
@@ -68,7 +70,8 @@ describe('library slice', () => {
     expect(store.getState().batch?.failed).toEqual([{ fileName: 'b.mp3', error: 'storage is full: b.mp3 was not saved' }]);
     expect(store.getState().tracks.map((t) => t.fileName)).toEqual(['a.mp3', 'c.mp3']);
     await settle(() => store.getState().tracks.every((t) => t.status === 'ready'));
-    expect(store.getState().tracks.map((t) => t.bpm)).toEqual([128, 128]);
+    expect(store.getState().tracks.map((t) => t.grid?.bpm)).toEqual([128, 128]);
+    expect(store.getState().tracks[0].alternatives).toEqual([{ bpm: 96, score: 0.7 }]);
   });
 
   it('applies the records of a 500-file import in a few array updates, not one per file', async () => {
@@ -107,11 +110,11 @@ describe('library slice', () => {
     const store = createAppStore(fake.services);
     await store.getState().importFiles([file('a.mp3')]);
     await settle(() => store.getState().tracks[0]?.status === 'ready');
-    await store.getState().correctTrack('a_mp3', { bpm: 64, beatsPerBar: 3 });
-    expect(store.getState().tracks[0]).toMatchObject({ bpm: 64, beatsPerBar: 3, corrected: true });
+    await store.getState().correctTrack('a_mp3', setBeatsPerBar(halveTempo(store.getState().tracks[0].grid!), 3));
+    expect(store.getState().tracks[0]).toMatchObject({ grid: { bpm: 64, beatsPerBar: 3 }, corrected: true });
     await store.getState().reanalyseTrack('a_mp3');
     await settle(() => store.getState().tracks[0].status === 'ready');
-    expect(store.getState().tracks[0]).toMatchObject({ bpm: 128, beatsPerBar: 4, corrected: false });
+    expect(store.getState().tracks[0]).toMatchObject({ grid: { bpm: 128, beatsPerBar: 4 }, corrected: false });
   });
 
   it('plays one preview at a time and forgets it when it ends', async () => {

@@ -1,133 +1,140 @@
 import { describe, it, expect } from 'vitest';
 import { createAppStore } from '../../../src/state/create-app-store';
-import type { AppServices, PlayerEvents } from '../../../src/state/services';
-import type { EngineProgram } from '../../../src/audio/engine-types';
+import type { AppServices } from '../../../src/state/services';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
 import { DEFAULT_PLAYER_SETTINGS } from '../../../src/core/player-settings';
-import type { WorkoutSummary } from '../../../src/core/workout-log';
+import type { WorkoutLogEntry } from '../../../src/core/workout-log';
+import { segmentIndexAt } from '../../../src/core/program';
+import { programViewAt } from '../../../src/core/program-view';
+import { WORKOUT_TEMPLATES } from '../../../src/core/workout-templates';
+import { VOICE_LEAD_SEC } from '../../../src/state/player-slice';
+import { fakePlayer } from './fake-player';
+import { makeTrack } from '../storage/make-track';
 
-/** A fake player on a clock the test moves by hand. */
 function fakeServices() {
-  const calls: string[] = [];
-  const logged: WorkoutSummary[] = [];
-  let program: EngineProgram | null = null;
-  let events: PlayerEvents | null = null;
-  let position: number | null = null;
-  const services: AppServices = {
-    player: {
-      async play(p, e) {
-        program = p;
-        events = e;
-        position = 0;
-        calls.push('play');
-      },
-      pause: () => void calls.push('pause'),
-      resume: () => void calls.push('resume'),
-      seek: async (sec) => {
-        position = sec;
-        calls.push(`seek ${sec.toFixed(3)}`);
-      },
-      replace: async (p, sec) => {
-        program = p;
-        position = sec;
-        calls.push(`replace ${sec.toFixed(3)}`);
-      },
-      stop: () => {
-        position = null;
-        calls.push('stop');
-      },
-      positionSec: () => position,
-    },
+  const engine = fakePlayer();
+  const said: string[] = [];
+  const logged: WorkoutLogEntry[] = [];
+  const services = {
+    player: engine.player,
     demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },
-    library: {
-      list: async () => ({ tracks: [], problems: [] }),
-      importFile: async (f) => ({ status: 'failed', fileName: f.name, error: 'not used' }),
-      update: async () => { throw new Error('not used'); },
-      remove: async () => undefined,
-      getAudio: async () => null,
-      getCover: async () => null,
-      estimate: async () => null,
-      requestPersistence: async () => 'unsupported',
-    },
-    workouts: { list: async () => ({ workouts: [], problems: [] }), save: async () => undefined, remove: async () => undefined },
-    playlists: { list: async () => ({ playlists: [], choices: [], problems: [] }), save: async () => undefined, remove: async () => undefined, saveChoice: async () => undefined },
-    preview: { play: async () => () => undefined, stop: () => undefined },
-    analysis: { analyze: async () => { throw new Error('not used'); } },
+    library: { getAudio: async () => new Blob([new Uint8Array(4)]) },
     decoder: { decode: async () => ({}) as AudioBuffer },
-    speech: { speak: (t) => void calls.push(`say ${t}`), cancel: () => undefined },
+    speech: { speak: (t: string) => void said.push(t), cancel: () => undefined },
     settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
-    log: { add: async (summary) => void logged.push(summary), list: async () => logged },
-    device: { setNowPlaying: () => undefined, keepAwake: (on) => void calls.push(`awake ${on}`) },
+    log: { add: async (e: WorkoutLogEntry) => void logged.push(e), list: async () => logged },
+    device: { setNowPlaying: () => undefined, keepAwake: (on: boolean) => void engine.calls.push(`awake ${on}`) },
     now: () => 1_700_000_000_000,
-  };
-  return { services, calls, logged, program: () => program!, events: () => events!, setPosition: (s: number) => (position = s) };
+  } as unknown as AppServices;
+  return { services, engine, said, logged };
+}
+
+async function started(workoutId = 'template-demo-3030') {
+  const fake = fakeServices();
+  const store = createAppStore(fake.services);
+  await store.getState().startWorkout(workoutId);
+  return { ...fake, store, program: () => store.getState().player.program! };
 }
 
 describe('player slice', () => {
-  it('starts the demo workout with demo music, every step boundary on a downbeat of the playing music', async () => {
-    const fake = fakeServices();
-    const store = createAppStore(fake.services);
-    await store.getState().startWorkout('template-demo-3030');
-    const { player } = store.getState();
-    expect(player.status).toBe('running');
-    expect(fake.calls).toContain('play');
-    expect(player.steps).toHaveLength(14);
-    // Each boundary lies on a bar line of the segment playing just before it.
-    for (const t of player.stepStarts.slice(1, -1)) {
-      const seg = player.segments.find((s) => s.startSec < t && t <= s.endSec)!;
-      const bars = ((seg.trackOffsetSec + (t - seg.startSec) * seg.playbackRate - seg.firstBeatSec) * seg.trackBpm) / 60 / 4;
-      expect(Math.abs(bars - Math.round(bars))).toBeLessThan(1e-6);
+  it('plays exactly the program the Music plan screen shows, for every template', async () => {
+    for (const w of WORKOUT_TEMPLATES) {
+      const { store, engine } = await started(w.id);
+      expect(engine.program()).toBe(store.getState().player.program);
+      expect(store.getState().programOf(w.id)).toEqual(engine.program());
     }
-    // The total stays true to the workout (10 min) within a bar.
-    expect(Math.abs(player.totalSec - 600)).toBeLessThan(2);
-    // The cues include a chime with words at every step start.
-    const cues = fake.program().cuesBetween(0, player.totalSec + 1);
-    const starts = cues.filter((c) => c.stepIndex !== undefined);
-    expect(starts.map((c) => c.stepIndex)).toEqual(player.steps.map((_, i) => i));
   });
 
-  it('pauses, resumes, skips to the next step and stops with a summary', async () => {
-    const fake = fakeServices();
-    const store = createAppStore(fake.services);
-    await store.getState().startWorkout('template-demo-3030');
+  it('starts with the count-in, which the engine plays from its first tick', async () => {
+    const { store, engine, program } = await started();
+    expect(program().leadInSec).toBeGreaterThan(0);
+    expect(engine.calls).toContain(`play ${(-program().leadInSec).toFixed(3)}`);
+    expect(store.getState().player.phase.status).toBe('countdown');
+    engine.advance(0.15 + program().leadInSec + 0.01);
+    expect(store.getState().player.phase.status).toBe('running');
+  });
+
+  it('says and shows the first announcement on the clock, even when the page was too busy to tick for seconds', async () => {
+    const { store, engine, said, program } = await started();
+    engine.advance(0.15 + 0.1);
+    expect(said).toEqual([]);
+    // A stalled main thread: the next tick comes 4 s later. The words are not dropped.
+    engine.advance(4);
+    expect(said).toEqual(['Warm up. Find the beat.']);
+    const view = programViewAt(program(), store.getState().positionNow()!, VOICE_LEAD_SEC);
+    expect(view.announcement).toBe('Warm up. Find the beat.');
+    engine.advance(0.05);
+    expect(said).toHaveLength(1);
+  });
+
+  it('after pause, skip step and stop, the log holds the time really exercised and the steps done and skipped', async () => {
+    const { store, engine, logged, program } = await started();
+    const lead = program().leadInSec;
+    engine.advance(0.15 + lead + 10); // 10 s into the warm-up
     store.getState().togglePause();
-    expect(store.getState().player.status).toBe('paused');
+    engine.advance(60); // a minute's pause
     store.getState().togglePause();
-    expect(store.getState().player.status).toBe('running');
-    fake.setPosition(10);
+    engine.advance(0.05 + 6); // 16 s exercised
     await store.getState().skipStep();
-    const { stepStarts } = store.getState().player;
-    expect(fake.calls).toContain(`seek ${stepStarts[1].toFixed(3)}`);
-    fake.setPosition(stepStarts[3] + 1);
+    expect(engine.calls).toContain(`seek ${program().stepStarts[1].toFixed(3)}`);
+    engine.advance(0.05 + 5); // 5 s of step 2
+    await store.getState().skipStep();
+    engine.advance(0.05 + 3);
     store.getState().stopWorkout();
-    const { player } = store.getState();
-    expect(player.status).toBe('finished');
-    expect(player.summary?.stepsDone).toBe(3);
-    expect(player.summary?.tracksPlayed.length).toBeGreaterThan(0);
-    expect(fake.calls).toEqual(['stop', 'play', 'awake true', 'pause', 'resume', `seek ${stepStarts[1].toFixed(3)}`, 'stop', 'awake false']);
-    // The summary is saved to the workout log.
+    const entry = store.getState().player.lastEntry!;
+    expect(store.getState().player.phase.status).toBe('finished');
+    expect(entry.activeSec).toBeCloseTo(24, 1);
+    expect(entry).toMatchObject({ workoutId: 'template-demo-3030', workoutName: '30/30 HIIT', completed: false, stepsCompleted: 0, stepsSkipped: 2, stepsTotal: 14 });
+    expect(entry.tracks.reduce((s, t) => s + (t.seconds ?? 0), 0)).toBeCloseTo(24, 1);
+    expect(entry.tracks.every((t) => demoTrackInfos().some((d) => d.id === t.trackId))).toBe(true);
     await Promise.resolve();
-    expect(fake.logged).toHaveLength(1);
-    expect(fake.logged[0].stepsDone).toBe(3);
+    expect(logged).toEqual([entry]);
+    expect(store.getState().history[0]).toBe(entry);
   });
 
-  it('skips the playing track: other music from the same position, the workout clock unmoved', async () => {
+  it('skips the playing track: other music from the same position, and the log lists the tracks heard', async () => {
     const fake = fakeServices();
     const store = createAppStore(fake.services);
+    store.setState({ tracks: [120, 124, 128, 172, 168, 176].map((bpm, i) => makeTrack({ id: `t${i}`, title: `T${i}`, bpm, durationSec: 240 })) });
     await store.getState().startWorkout('template-demo-3030');
-    fake.setPosition(30);
-    const before = store.getState().player.segments.find((x) => x.startSec <= 30 && 30 < x.endSec)!;
+    const program = () => store.getState().player.program!;
+    fake.engine.advance(0.15 + program().leadInSec + 30);
+    const pos = store.getState().positionNow()!;
+    const before = program().segments[segmentIndexAt(program(), pos)].trackId;
     await store.getState().skipTrack();
-    expect(fake.calls).toContain('replace 30.000');
-    const after = store.getState().player.segments.find((x) => x.startSec <= 30 && 30 < x.endSec)!;
-    expect(after.trackId).not.toBe(before.trackId);
+    expect(fake.engine.calls).toContain(`replace ${pos.toFixed(3)}`);
+    const after = program().segments[segmentIndexAt(program(), pos + 0.01)].trackId;
+    expect(after).not.toBe(before);
+    fake.engine.advance(0.05 + 10);
+    store.getState().stopWorkout();
+    const entry = store.getState().player.lastEntry!;
+    expect(entry.tracks.map((t) => t.trackId)).toEqual([before, after]);
+    expect(entry.tracks[0].seconds).toBeCloseTo(30, 1);
+    expect(entry.tracks[1].seconds).toBeCloseTo(10, 1);
+  });
+
+  it('finishes by itself on the clock at the end, completed', async () => {
+    const { store, engine, program } = await started();
+    engine.advance(0.15 + program().leadInSec + program().endSec + 3);
+    expect(store.getState().player.phase.status).toBe('finished');
+    expect(store.getState().player.lastEntry).toMatchObject({ completed: true, stepsCompleted: 14 });
+    expect(engine.calls).toContain('awake false');
+  });
+
+  it('ends and logs the workout when another tab takes the audio, and says why', async () => {
+    const { store, engine, logged } = await started();
+    engine.advance(5);
+    store.getState().loseAudio('Playing in another tab');
+    expect(store.getState().player.phase).toEqual({ status: 'error', message: 'Playing in another tab' });
+    await Promise.resolve();
+    expect(logged).toHaveLength(1);
   });
 
   it('reports an unknown workout instead of starting', async () => {
-    const fake = fakeServices();
-    const store = createAppStore(fake.services);
+    const { services } = fakeServices();
+    const store = createAppStore(services);
     await store.getState().startWorkout('nope');
-    expect(store.getState().player.status).toBe('error');
-    expect(store.getState().player.error).toContain('nope');
+    const phase = store.getState().player.phase;
+    expect(phase.status === 'error' && phase.message).toContain('nope');
   });
 });

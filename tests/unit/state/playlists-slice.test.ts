@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/create-app-store';
-import { musicChoiceFor } from '../../../src/state/playlists-slice';
+import { musicChoiceFor } from '../../../src/state/music-choice';
+import { fakePlayer } from './fake-player';
 import type { AppServices } from '../../../src/state/services';
 import type { Playlist } from '../../../src/core/playlist';
 import type { MusicChoice } from '../../../src/core/music-choice';
@@ -11,7 +12,8 @@ import { makeTrack } from '../storage/make-track';
 /** Fake services: an in-memory playlists store and a player that records its program. Only what these tests reach is real. */
 function fakeServices(stored: { playlists?: Playlist[]; choices?: MusicChoice[] } = {}) {
   const db = { playlists: new Map((stored.playlists ?? []).map((p) => [p.id, p])), choices: new Map((stored.choices ?? []).map((c) => [c.workoutId, c])) };
-  const played: { trackIds: string[] }[] = [];
+  const engine = fakePlayer();
+  const played = { trackIds: () => engine.program().segments.map((s) => s.trackId) };
   let clock = 1000;
   const services = {
     playlists: {
@@ -21,10 +23,7 @@ function fakeServices(stored: { playlists?: Playlist[]; choices?: MusicChoice[] 
       saveChoice: async (c: MusicChoice) => void db.choices.set(c.workoutId, c),
     },
     demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },
-    player: {
-      play: async (program: { segments: { track: { id: string } }[] }) => void played.push({ trackIds: program.segments.map((s) => s.track.id) }),
-      pause: () => undefined, resume: () => undefined, seek: async () => undefined, stop: () => undefined, positionSec: () => null,
-    },
+    player: engine.player,
     library: { getAudio: async () => null },
     decoder: { decode: async () => ({}) as AudioBuffer },
     speech: { speak: () => undefined, cancel: () => undefined },
@@ -109,13 +108,13 @@ describe('playlists slice', () => {
     await s().addTracksToPlaylist(id, ['t120', 't150']);
     await s().setMusicChoice('template-demo-3030', { playlistId: id, maxTempoChangePct: 5 });
     await s().lockSegment('template-demo-3030', 0, 't150');
-    const preview = s().musicPreviewFor('template-demo-3030')!;
-    expect(preview.plan.segments[0].trackId).toBe('t150');
+    const preview = s().programOf('template-demo-3030')!;
+    expect(preview.segments[0].trackId).toBe('t150');
     expect(preview.usesDemo).toBe(false);
     await s().startWorkout('template-demo-3030');
-    expect(s().player.status).toBe('running');
-    expect(new Set(played[0].trackIds)).toEqual(new Set(['t120', 't150']));
-    expect(played[0].trackIds[0]).toBe('t150');
+    expect(s().player.phase.status).toBe('countdown');
+    expect(new Set(played.trackIds())).toEqual(new Set(['t120', 't150']));
+    expect(played.trackIds()[0]).toBe('t150');
     await s().lockSegment('template-demo-3030', 0, null);
     expect(musicChoiceFor(s(), 'template-demo-3030').lockedTrackIds).toEqual({});
   });

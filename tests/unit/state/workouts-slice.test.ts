@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { fakePlayer } from './fake-player';
 import { createAppStore } from '../../../src/state/create-app-store';
 import type { AppServices } from '../../../src/state/services';
 import type { Step, Workout } from '../../../src/core/workout';
@@ -19,11 +20,12 @@ function fakeServices(stored: Workout[] = []) {
     settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
     log: { add: async () => undefined, list: async () => [] },
     device: { setNowPlaying: () => undefined, keepAwake: () => undefined },
-    player: { play: async () => undefined, pause: () => undefined, resume: () => undefined, seek: async () => undefined, replace: async () => undefined, stop: () => undefined, positionSec: () => null },
+    player: fakePlayer().player,
     demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },
     library: {
       list: async () => ({ tracks: [], problems: [] }), importFile: notUsed, update: notUsed, remove: async () => undefined,
       getAudio: async () => null, getCover: async () => null, estimate: async () => null, requestPersistence: async () => 'unsupported',
+      persistence: async () => 'unsupported',
     },
     playlists: { list: async () => ({ playlists: [], choices: [], problems: [] }), save: notUsed, remove: notUsed, saveChoice: notUsed },
     preview: { play: notUsed, stop: () => undefined },
@@ -59,8 +61,8 @@ describe('workouts slice', () => {
     expect(workoutsStatus).toBe('ready');
     expect(workouts.map((w) => w.id)).toEqual([...WORKOUT_TEMPLATES.map((w) => w.id), 'mine']);
     await store.getState().startWorkout('mine');
-    expect(store.getState().player.status).toBe('running');
-    expect(store.getState().player.steps[0].step.name).toBe('Go');
+    expect(store.getState().player.phase.status).toBe('countdown');
+    expect(store.getState().player.program?.steps[0].step.name).toBe('Go');
   });
 
   it('reports damaged stored workouts as messages', async () => {

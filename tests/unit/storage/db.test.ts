@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { IDBPDatabase } from 'idb';
 import { DB_VERSION, MIGRATIONS, CorruptRecordError, openDb } from '../../../src/storage/db';
 import type { Migration } from '../../../src/storage/db';
 import { getTrack, listTracks } from '../../../src/storage/track-repo';
@@ -29,11 +30,14 @@ function createV1(name: string, fill: (tx: IDBTransaction) => void): Promise<voi
   });
 }
 
-const v1Track = makeTrack({ id: 'b'.repeat(64), fileName: 'old.mp3', bpm: 174, corrected: true });
-const v1Summary = { workoutName: 'Intervals', startedAt: 1, durationSec: 600, stepsDone: 5, stepsTotal: 6, tracksPlayed: [v1Track.id], avgMusicBpm: 174 };
+// The track as today's code reads it, and as versions 1 and 2 stored it (flat grid fields, no other readings).
+const v1Track = makeTrack({ id: 'b'.repeat(64), fileName: 'old.mp3', bpm: 174, firstBeatSec: 0.5, corrected: true });
+const { grid: _grid, alternatives: _alternatives, ...v1Rest } = v1Track;
+const v1Stored = { ...v1Rest, bpm: 174, firstBeatSec: 0.5, firstDownbeatSec: 0.5, beatsPerBar: 4 };
+const v1Summary = { workoutName: '30/30 HIIT', startedAt: 1, durationSec: 600, stepsDone: 5, stepsTotal: 6, tracksPlayed: [v1Track.id, 'Song'], avgMusicBpm: 174 };
 
 function fillV1(tx: IDBTransaction) {
-  tx.objectStore('tracks').put(v1Track);
+  tx.objectStore('tracks').put(v1Stored);
   tx.objectStore('audio').put(new Blob([new Uint8Array([1, 2, 3])]), v1Track.id);
   tx.objectStore('log').add(v1Summary);
 }
@@ -41,12 +45,13 @@ function fillV1(tx: IDBTransaction) {
 describe('openDb', () => {
   it('creates every store of the current version with its keys and indexes', async () => {
     const db = await openDb(`db-${crypto.randomUUID()}`);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['audio', 'covers', 'log', 'meta', 'musicChoices', 'playlists', 'tracks', 'workouts']);
     const tx = db.transaction(['tracks', 'log']);
-    expect([...tx.objectStore('tracks').indexNames].sort()).toEqual(['addedAt', 'bpm']);
-    expect(tx.objectStore('log').autoIncrement).toBe(true);
+    expect([...tx.objectStore('tracks').indexNames].sort()).toEqual(['addedAt']);
+    expect(tx.objectStore('log').keyPath).toBe('id');
+    expect(tx.objectStore('log').autoIncrement).toBe(false);
     db.close();
   });
 
@@ -55,7 +60,12 @@ describe('openDb', () => {
     await createV1(name, fillV1);
     const db = await openDb(name);
     expect(await getTrack(db, v1Track.id)).toEqual(v1Track);
-    expect((await listLog(db)).entries).toEqual([{ ...v1Summary, id: 1 }]);
+    // The old log entry, in today's shape: its workout found by name, its track by id and by title.
+    expect((await listLog(db)).entries).toEqual([{
+      id: 'legacy-1', workoutId: 'template-demo-3030', workoutName: '30/30 HIIT', startedAt: 1, activeSec: 600, completed: false,
+      stepsTotal: 6, stepsCompleted: 5, stepsSkipped: 0, avgMusicBpm: 174,
+      tracks: [{ trackId: v1Track.id, title: 'Song', seconds: null }, { trackId: v1Track.id, title: 'Song', seconds: null }],
+    }]);
     expect(await db.get('audio', v1Track.id)).toBeInstanceOf(Blob);
     db.close();
   });
@@ -71,7 +81,8 @@ describe('openDb', () => {
     expect(db.version).toBe(MIGRATIONS.length + 1);
     expect(await getTrack(db, v1Track.id)).toEqual(v1Track);
     expect(await db.get('meta', 'migratedBy')).toBe('v2');
-    expect(await db.transaction('tracks').store.index('bpm').getAll(174)).toHaveLength(1);
+    const loose = db as unknown as IDBPDatabase;
+    expect(await loose.transaction('tracks').store.index('status').getAll('ready')).toHaveLength(1);
     db.close();
   });
 
@@ -100,15 +111,15 @@ describe('validated reads', () => {
   it('reports a damaged record by file name and field, and still lists the good ones', async () => {
     const name = `db-${crypto.randomUUID()}`;
     await createV1(name, (tx) => {
-      tx.objectStore('tracks').put(v1Track);
-      tx.objectStore('tracks').put({ ...makeTrack({ id: 'c'.repeat(64), fileName: 'broken.mp3' }), bpm: 'fast' });
+      tx.objectStore('tracks').put(v1Stored);
+      tx.objectStore('tracks').put({ ...v1Stored, id: 'c'.repeat(64), fileName: 'broken.mp3', bpm: 'fast' });
       tx.objectStore('tracks').put({ id: 'd'.repeat(64) });
     });
     const db = await openDb(name);
     const { tracks, corrupt } = await listTracks(db);
     expect(tracks).toEqual([v1Track]);
     expect(corrupt).toHaveLength(2);
-    expect(corrupt[0].problem).toMatch(/broken\.mp3.*bpm/);
+    expect(corrupt[0].problem).toMatch(/broken\.mp3.*grid/);
     await expect(getTrack(db, 'c'.repeat(64))).rejects.toBeInstanceOf(CorruptRecordError);
     await expect(getTrack(db, 'c'.repeat(64))).rejects.toThrow(/broken\.mp3/);
     db.close();

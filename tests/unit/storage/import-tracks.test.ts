@@ -34,7 +34,7 @@ describe('importFile', () => {
       status: 'added',
       track: expect.objectContaining({
         id, fileName: 'Morning Run.wav', title: 'Morning Run', mimeType: 'audio/wav', sizeBytes: file.size,
-        status: 'queued', bpm: null, confidence: 0, corrected: false, source: 'user', addedAt: NOW, coverId: null,
+        status: 'queued', grid: null, alternatives: [], confidence: 0, corrected: false, source: 'user', addedAt: NOW, coverId: null,
       }),
     });
     expect(result.status === 'added' && result.track.durationSec).toBeCloseTo(0.25, 2);
@@ -105,7 +105,7 @@ describe('importFile', () => {
     const result = await importFile(file, deps);
     expect(result.status).toBe('added');
     const track = await getTrack(deps.db, id);
-    expect(track).toMatchObject({ status: 'ready', bpm: 128, corrected: true, sizeBytes: file.size, mimeType: 'audio/wav' });
+    expect(track).toMatchObject({ status: 'ready', grid: { bpm: 128 }, corrected: true, sizeBytes: file.size, mimeType: 'audio/wav' });
     expect(track?.error).toBeUndefined();
     expect(await deps.audio.hasAudio(id)).toBe(true);
   });

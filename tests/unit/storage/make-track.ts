@@ -1,10 +1,13 @@
 /** Test data builders for the storage tests. */
 import { readFileSync } from 'node:fs';
 import type { TrackRecord } from '../../../src/core/track';
+import { gridOf, type FlatFields } from '../../helpers/tracks';
 import { openDb } from '../../../src/storage/db';
 
-/** Returns a valid track record; `overrides` win. */
-export function makeTrack(overrides: Partial<TrackRecord> = {}): TrackRecord {
+/** Returns a valid track record; `overrides` win, and flat grid fields (`bpm`…) build its grid (128 BPM from 0.5 s by default). */
+export function makeTrack(overrides: Partial<TrackRecord> & FlatFields = {}): TrackRecord {
+  const { bpm, firstBeatSec, firstDownbeatSec, beatsPerBar, ...rest } = overrides;
+  const flat = { bpm: bpm === undefined ? 128 : bpm, firstBeatSec: firstBeatSec ?? 0.5, firstDownbeatSec: firstDownbeatSec ?? firstBeatSec ?? 0.5, beatsPerBar };
   return {
     id: 'a'.repeat(64),
     fileName: 'song.mp3',
@@ -14,10 +17,8 @@ export function makeTrack(overrides: Partial<TrackRecord> = {}): TrackRecord {
     durationSec: 180,
     sizeBytes: 1000,
     mimeType: 'audio/mpeg',
-    bpm: 128,
-    firstBeatSec: 0.5,
-    firstDownbeatSec: 0.5,
-    beatsPerBar: 4,
+    grid: gridOf(flat),
+    alternatives: [],
     confidence: 0.9,
     status: 'ready',
     corrected: false,
@@ -26,7 +27,7 @@ export function makeTrack(overrides: Partial<TrackRecord> = {}): TrackRecord {
     coverId: null,
     addedAt: 1_700_000_000_000,
     source: 'user',
-    ...overrides,
+    ...rest,
   };
 }
 

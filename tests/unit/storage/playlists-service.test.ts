@@ -51,7 +51,7 @@ describe('migration to version 2', () => {
     expect([...v1.objectStoreNames]).not.toContain('musicChoices');
     v1.close();
     const db = await openDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(MIGRATIONS.length);
     expect(await getTrack(db, track.id)).toEqual(track);
     expect(await getPlaylist(db, 'p1')).toEqual(manual);
     await db.put('musicChoices', choice);

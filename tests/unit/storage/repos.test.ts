@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { WorkoutLogEntry } from '../../../src/core/workout-log';
 import type { Workout } from '../../../src/core/workout';
 import type { Playlist } from '../../../src/core/playlist';
 import { deleteWorkout, getWorkout, listWorkouts, putWorkout } from '../../../src/storage/workout-repo';
@@ -53,15 +54,17 @@ describe('playlist repository', () => {
 });
 
 describe('log repository', () => {
-  it('assigns ids, lists newest first and deletes', async () => {
+  it('stores entries under their own ids, lists newest first and deletes', async () => {
     const db = await freshDb();
-    const entry = { workoutName: 'Run', startedAt: 10, durationSec: 60, stepsDone: 1, stepsTotal: 2, tracksPlayed: [], avgMusicBpm: null };
-    const first = await addLogEntry(db, entry);
-    const second = await addLogEntry(db, { ...entry, startedAt: 20, id: first });
-    expect(second).not.toBe(first);
-    expect((await listLog(db)).entries.map((e) => e.startedAt)).toEqual([20, 10]);
-    await deleteLogEntry(db, first);
-    expect((await listLog(db)).entries).toEqual([{ ...entry, startedAt: 20, id: second }]);
-    await expect(addLogEntry(db, { ...entry, stepsDone: -1 })).rejects.toThrow(/stepsDone/);
+    const entry: WorkoutLogEntry = {
+      id: 'a', workoutId: 'w', workoutName: 'Run', startedAt: 10, activeSec: 60, completed: false, stepsTotal: 2, stepsCompleted: 1, stepsSkipped: 0, tracks: [], avgMusicBpm: null,
+    };
+    await addLogEntry(db, entry);
+    await addLogEntry(db, { ...entry, id: 'b', startedAt: 20 });
+    await addLogEntry(db, { ...entry, id: 'b', startedAt: 20 }); // the same entry again replaces it
+    expect((await listLog(db)).entries.map((e) => e.id)).toEqual(['b', 'a']);
+    await deleteLogEntry(db, 'a');
+    expect((await listLog(db)).entries).toEqual([{ ...entry, id: 'b', startedAt: 20 }]);
+    await expect(addLogEntry(db, { ...entry, stepsCompleted: -1 })).rejects.toThrow(/stepsCompleted/);
   });
 });

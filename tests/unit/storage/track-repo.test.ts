@@ -38,7 +38,7 @@ describe('track repository', () => {
   it('updates fields in place and keeps the rest', async () => {
     const db = await freshDb();
     await putTrack(db, makeTrack());
-    const next = await updateTrack(db, makeTrack().id, { bpm: 90, corrected: true });
+    const next = await updateTrack(db, makeTrack().id, { grid: makeTrack({ bpm: 90 }).grid, corrected: true });
     expect(next).toEqual(makeTrack({ bpm: 90, corrected: true }));
     expect(await getTrack(db, next.id)).toEqual(next);
   });
@@ -46,8 +46,9 @@ describe('track repository', () => {
   it('an invalid update leaves the stored record as it was', async () => {
     const db = await freshDb();
     await putTrack(db, makeTrack());
-    await expect(updateTrack(db, makeTrack().id, { beatsPerBar: 0 })).rejects.toThrow(/beatsPerBar/);
-    await expect(updateTrack(db, 'nope', { bpm: 90 })).rejects.toThrow(/not in the library/);
+    await expect(updateTrack(db, makeTrack().id, { grid: { ...makeTrack().grid!, beatsPerBar: 0 } })).rejects.toThrow(/beatsPerBar/);
+    await expect(updateTrack(db, makeTrack().id, { grid: { ...makeTrack().grid!, beats: new Float64Array([1, 3, 2]) } })).rejects.toThrow(/beat times must rise/);
+    await expect(updateTrack(db, 'nope', { corrected: true })).rejects.toThrow(/not in the library/);
     expect(await getTrack(db, makeTrack().id)).toEqual(makeTrack());
   });
 

@@ -1,23 +1,25 @@
 import { describe, it, expect } from 'vitest';
-import { nudgePhase, nudgeBeats, shiftDownbeat, setBeatsPerBar, setTempo } from '../../../src/ui/library/grid-corrections';
-import type { BeatGrid } from '../../../src/core/track';
+import {
+  beatTimeAt, doubleTempo, halveTempo, isDownbeat, nudgeGrid, nudgeGridBeats, setBeatsPerBar, setTempo, shiftDownbeat, steadyGrid,
+} from '../../../src/core/beat-grid';
 
-const grid: BeatGrid = { bpm: 120, firstBeatSec: 0.2, firstDownbeatSec: 0.7, beatsPerBar: 4 };
+// 120 BPM: beats every 0.5 s from 0.2 s, the one at 0.7 s.
+const grid = steadyGrid(120, 0.2, 0.7, 4);
 
 describe('grid corrections', () => {
   it('nudges beats and downbeats together by milliseconds', () => {
-    const p = nudgePhase(grid, 0.01);
+    const p = nudgeGrid(grid, 0.01);
     expect(p.firstBeatSec).toBeCloseTo(0.21, 9);
     expect(p.firstDownbeatSec).toBeCloseTo(0.71, 9);
-    expect(nudgePhase(grid, -0.01).firstBeatSec).toBeCloseTo(0.19, 9);
+    expect(nudgeGrid(grid, -0.01).firstBeatSec).toBeCloseTo(0.19, 9);
   });
 
   it('nudges by an eighth of a beat', () => {
-    expect(nudgeBeats(grid, 1 / 8).firstBeatSec).toBeCloseTo(0.2 + 0.5 / 8, 9);
+    expect(nudgeGridBeats(grid, 1 / 8).firstBeatSec).toBeCloseTo(0.2 + 0.5 / 8, 9);
   });
 
   it('never moves the first beat before the start of the file: an equivalent grid a beat later', () => {
-    const p = nudgePhase({ ...grid, firstBeatSec: 0.005, firstDownbeatSec: 0.005 }, -0.01);
+    const p = nudgeGrid(steadyGrid(120, 0.005, 0.005, 4), -0.01);
     expect(p.firstBeatSec).toBeCloseTo(0.495, 9);
     // The downbeat moved 10 ms earlier too: it is the first one at or after the first beat.
     expect(p.firstDownbeatSec).toBeCloseTo(1.995, 9);
@@ -31,13 +33,27 @@ describe('grid corrections', () => {
   });
 
   it('sets beats per bar and keeps the downbeat', () => {
-    expect(setBeatsPerBar(grid, 3)).toEqual({ beatsPerBar: 3, firstDownbeatSec: 0.7 });
+    const three = setBeatsPerBar(grid, 3);
+    expect(three.beatsPerBar).toBe(3);
+    expect(three.firstDownbeatSec).toBeCloseTo(0.7, 9);
   });
 
   it('changes the tempo keeping the first beat and a downbeat on the new grid', () => {
     const p = setTempo(grid, 60);
     expect(p.bpm).toBe(60);
-    expect(((p.firstDownbeatSec! - grid.firstBeatSec) / 1) % 1).toBeCloseTo(0, 9);
+    expect((p.firstDownbeatSec - grid.firstBeatSec) % 1).toBeCloseTo(0, 9);
     expect(setTempo(grid, 121.04).bpm).toBe(121);
+  });
+
+  it('halves and doubles a steady tempo; the one stays where it was', () => {
+    const half = halveTempo(grid);
+    expect(half.bpm).toBe(60);
+    expect(isDownbeat(half, 0.7)).toBe(true);
+    expect(half.firstBeatSec).toBeCloseTo(0.7, 9);
+    const twice = doubleTempo(grid);
+    expect(twice.bpm).toBe(240);
+    expect(twice.firstBeatSec).toBeCloseTo(0.2, 9); // a beat 0.25 s earlier would lie before the file
+    expect(isDownbeat(twice, 0.7)).toBe(true);
+    expect(beatTimeAt(twice, 1)).toBeCloseTo(0.45, 9);
   });
 });

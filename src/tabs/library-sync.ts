@@ -4,8 +4,6 @@
  * this tab re-read its track list. The data itself is safe already: IndexedDB transactions and
  * content-hashed audio files do not tear when two tabs write.
  */
-import type { AppStore } from '../state/create-app-store';
-import type { LibraryService } from '../state/services';
 
 const CHANNEL_NAME = 'montage-library';
 /** Announcements arriving within this many milliseconds cause one reload. */
@@ -42,11 +40,4 @@ export function syncLibraryAcrossTabs<L extends object>(library: L, reload: () =
     };
   }
   return wrapped as L;
-}
-
-/** Re-reads the stored tracks into the store; does nothing until the Library has been loaded once. */
-export async function reloadTracks(store: AppStore, library: Pick<LibraryService, 'list'>): Promise<void> {
-  if (!store.getState().libraryLoaded) return;
-  const { tracks } = await library.list();
-  store.setState({ tracks });
 }

@@ -11,7 +11,7 @@ const LOCK_NAME = 'montage-audio';
 
 /** The part of the player service the lock wraps. */
 interface LockablePlayer {
-  play(...args: never[]): Promise<void>;
+  play(...args: never[]): Promise<unknown>;
   stop(): void;
 }
 
@@ -69,16 +69,17 @@ export function withTabLock<P extends LockablePlayer>(player: P, onLost: () => v
 
   const play = async (...args: never[]) => {
     await acquire();
-    await player.play(...args);
+    const started = await player.play(...args);
     // Another tab started while this one was still loading its music.
     if (lost) {
       player.stop();
       throw new Error('Playing in another tab');
     }
+    return started;
   };
   const stop = () => {
     releaseLock();
     player.stop();
   };
-  return { ...player, play, stop };
+  return { ...player, play, stop } as P;
 }

@@ -54,12 +54,14 @@ export interface LibrarySlice {
   loadCover(coverId: string): Promise<Blob | null>;
 }
 
-const MAX_PARALLEL = 2;
 /** Lets the browser paint and handle input between two imported files. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Creates the library slice. Analysis runs MAX_PARALLEL tracks at a time; the service spreads work over cores. */
+/**
+ * Creates the library slice. It holds the one analysis queue (cancellable, resumable) and keeps the service
+ * as busy as it says it can be (`analysis.parallel`: its workers, one per spare core, plus one file decoding).
+ */
 export const createLibrarySlice = (services: AppServices): StateCreator<AppState, [], [], LibrarySlice> => (set, get) => {
   let loading: Promise<void> | null = null;
   const queue: string[] = [];
@@ -101,7 +103,7 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
   };
 
   const pump = () => {
-    while (running < MAX_PARALLEL && queue.length > 0) {
+    while (running < Math.max(1, services.analysis.parallel) && queue.length > 0) {
       const id = queue.shift()!;
       queued.delete(id);
       running++;

@@ -109,6 +109,8 @@ export type TrackAnalysis = TrackAnalysisResult;
 
 /** Tempo and beat analysis of stored audio, off the main thread. */
 export interface AnalysisService {
+  /** How many tracks it works on at once (its workers plus one being decoded): the library's one queue feeds it that many. */
+  readonly parallel: number;
   /** Decodes and analyses; rejects with a message for the user ("file is truncated", "not an audio file"). */
   analyze(audio: Blob, options: { signal?: AbortSignal; tagBpm?: number | null }): Promise<TrackAnalysis>;
 }

@@ -31,6 +31,11 @@ interface Slot {
 /** Creates an analysis worker (the Vite module-worker pattern). */
 const spawnWorker = (): Worker => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
 
+/** One worker per core but one (the page keeps a core), at least one, at most eight. */
+export function defaultWorkers(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+  return Math.max(1, Math.min(8, Math.floor(cores) - 1));
+}
+
 const abortError = (): DOMException => new DOMException('Analysis cancelled', 'AbortError');
 
 /** A pool of analysis workers. Call `dispose()` when done; pending jobs are then rejected. */
@@ -41,7 +46,7 @@ export class AnalysisPool {
   private disposed = false;
 
   constructor(
-    private readonly maxWorkers = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2)),
+    readonly maxWorkers = defaultWorkers(),
     private readonly idleMs = 10_000,
     private readonly createWorker: () => Worker = spawnWorker,
   ) {}

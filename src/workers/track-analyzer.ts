@@ -17,6 +17,8 @@ export interface TrackAnalysisResult {
 export function createTrackAnalyzer() {
   const pool = new AnalysisPool();
   return {
+    // Every worker busy, and the next file decoding meanwhile.
+    parallel: pool.maxWorkers + 1,
     async analyze(audio: Blob, options: { signal?: AbortSignal; tagBpm?: number | null }): Promise<TrackAnalysisResult> {
       const { pcm, sampleRate, durationSec } = await decodeForAnalysis(await audio.arrayBuffer());
       const a = await pool.analyze(pcm, sampleRate, { signal: options.signal, tagBpm: options.tagBpm ?? undefined });

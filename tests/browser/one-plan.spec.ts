@@ -14,7 +14,7 @@ async function watchScreen(page: Page) {
     const seen: string[] = [];
     (window as any).__seen = seen;
     new MutationObserver(() => {
-      for (const el of document.querySelectorAll('[data-testid="current-step"], .announcement')) {
+      for (const el of Array.from(document.querySelectorAll('[data-testid="current-step"], .announcement'))) {
         const t = el.textContent ?? '';
         if (seen[seen.length - 1] !== t) seen.push(t);
       }

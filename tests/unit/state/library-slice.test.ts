@@ -8,7 +8,7 @@ import { halveTempo, setBeatsPerBar, steadyGrid } from '../../../src/core/beat-g
 const grid: TrackAnalysis = { grid: steadyGrid(128, 0.1, 0.1, 4), alternatives: [{ bpm: 96, score: 0.7 }], confidence: 0.9, durationSec: 20 };
 
 /** Fake library, analysis and preview services over an in-memory map; analysis waits until `release()`. */
-function fakeServices(options: { fullAt?: Set<string>; holdAnalysis?: boolean } = {}) {
+function fakeServices(options: { fullAt?: Set<string>; holdAnalysis?: boolean; parallel?: number } = {}) {
   const db = new Map<string, TrackRecord>();
   const calls: string[] = [];
   const waiting: { resolve: (a: TrackAnalysis) => void; reject: (e: unknown) => void }[] = [];
@@ -34,6 +34,7 @@ function fakeServices(options: { fullAt?: Set<string>; holdAnalysis?: boolean } 
     persistence: async () => 'persisted',
   };
   const analysis: AppServices['analysis'] = {
+    parallel: options.parallel ?? 2,
     analyze: (_audio, { signal }) =>
       options.holdAnalysis
         ? new Promise((resolve, reject) => {
@@ -83,6 +84,19 @@ describe('library slice', () => {
     expect(store.getState().tracks).toHaveLength(500);
     expect(arrays).toBeLessThan(250);
     store.getState().cancelAnalysis();
+  });
+
+  it('keeps the analysis service exactly as busy as it can be: as many tracks at once as it says, no more', async () => {
+    for (const parallel of [1, 3, 5]) {
+      const fake = fakeServices({ holdAnalysis: true, parallel });
+      const store = createAppStore(fake.services);
+      await store.getState().importFiles(Array.from({ length: 8 }, (_, i) => file(`t${i}.mp3`)));
+      const analysing = () => store.getState().tracks.filter((t) => t.status === 'analyzing').length;
+      await settle(() => analysing() === parallel);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(analysing()).toBe(parallel);
+      store.getState().cancelAnalysis();
+    }
   });
 
   it('cancels analysis: the tracks wait as queued until resumed', async () => {

@@ -37,7 +37,7 @@ function fakeServices(stored: Workout[] = []) {
       },
       remove: async (id) => void saved.delete(id),
     },
-    analysis: { analyze: notUsed },
+    analysis: { parallel: 1, analyze: notUsed },
     decoder: { decode: async () => ({}) as AudioBuffer },
     speech: { speak: () => undefined, cancel: () => undefined },
     now: () => 1_700_000_000_000,

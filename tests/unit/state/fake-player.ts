@@ -1,7 +1,13 @@
-/** A fake audio engine for store tests: a hand-moved audio clock, the program it was given, and every call made. */
+/**
+ * A fake audio engine for store tests: a hand-moved audio clock, the program it was given, every call made,
+ * and its own account of what it made audible (which track, for how long) — kept apart from the store's log.
+ */
 import type { AppServices, PlayerEvents } from '../../../src/state/services';
 import type { Program } from '../../../src/core/program';
 import { contextTime } from '../../../src/core/units';
+import { demoTrackInfos } from '../../../src/audio/demo-catalog';
+import { DEFAULT_PLAYER_SETTINGS } from '../../../src/core/player-settings';
+import type { WorkoutLogEntry } from '../../../src/core/workout-log';
 
 /** Returns the fake player and the handles a test moves it with. */
 export function fakePlayer() {
@@ -9,35 +15,64 @@ export function fakePlayer() {
   let ctx = 100;
   let program: Program | null = null;
   let events: PlayerEvents | null = null;
+  // The engine's own position: `heldSec` until `fromCtx`, then moving with the clock while `running`.
   let running = false;
+  let heldSec = 0;
+  let fromCtx = 0;
+  const heard: { trackId: string; seconds: number }[] = [];
+  const positionAt = (t: number) => (running && t > fromCtx ? heldSec + (t - fromCtx) : heldSec);
+  const hear = (p0: number, p1: number) => {
+    if (!program) return;
+    const a = Math.max(0, p0);
+    const b = Math.min(program.endSec, p1);
+    for (const seg of program.segments) {
+      const sec = Math.min(b, seg.endSec) - Math.max(a, seg.startSec);
+      if (sec <= 1e-9) continue;
+      const last = heard[heard.length - 1];
+      if (last?.trackId === seg.trackId) last.seconds += sec;
+      else heard.push({ trackId: seg.trackId, seconds: sec });
+    }
+  };
+  const holdAt = (sec: number) => {
+    heldSec = sec;
+    fromCtx = ctx;
+  };
+  const startAt = (sec: number, delay: number) => {
+    heldSec = sec;
+    fromCtx = ctx + delay;
+    running = true;
+    return contextTime(fromCtx);
+  };
   const player: AppServices['player'] = {
     async play(p, _load, fromSec, e) {
       program = p;
       events = e;
-      running = true;
       calls.push(`play ${fromSec.toFixed(3)}`);
-      return contextTime(ctx + 0.15);
+      return startAt(fromSec, 0.15);
     },
     pause: () => {
       calls.push('pause');
+      holdAt(positionAt(ctx));
       running = false;
       return null;
     },
     resume: () => {
       calls.push('resume');
-      running = true;
-      return contextTime(ctx + 0.05);
+      return startAt(heldSec, 0.05);
     },
     seek: async (sec) => {
       calls.push(`seek ${sec.toFixed(3)}`);
-      return running ? contextTime(ctx + 0.05) : null;
+      if (!running) return holdAt(sec), null;
+      return startAt(sec, 0.05);
     },
     replace: async (p, sec) => {
       program = p;
       calls.push(`replace ${sec.toFixed(3)}`);
-      return running ? contextTime(ctx + 0.05) : null;
+      if (!running) return holdAt(sec), null;
+      return startAt(sec, 0.05);
     },
     stop: () => {
+      holdAt(positionAt(ctx));
       running = false;
       calls.push('stop');
     },
@@ -50,10 +85,33 @@ export function fakePlayer() {
     program: () => program!,
     /** Moves the audio clock on by `sec` and lets the engine tick once. */
     advance(sec: number) {
+      const p0 = positionAt(ctx);
       ctx += sec;
+      if (running) hear(p0, positionAt(ctx));
       events?.onTick?.();
     },
+    /** The tracks this engine made audible on the workout clock (count-in left out), in order, and for how long. */
+    heard: () => heard.map((h) => ({ ...h })),
     /** Reports a track that failed to load. */
     fail: (message: string) => events?.onError?.(message),
   };
+}
+
+/** The services a player test needs: the fake engine, the demo, speech and log recorders. */
+export function fakePlayerServices() {
+  const engine = fakePlayer();
+  const said: string[] = [];
+  const logged: WorkoutLogEntry[] = [];
+  const services = {
+    player: engine.player,
+    demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },
+    library: { getAudio: async () => new Blob([new Uint8Array(4)]) },
+    decoder: { decode: async () => ({}) as AudioBuffer },
+    speech: { speak: (t: string) => void said.push(t), cancel: () => undefined },
+    settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
+    log: { add: async (e: WorkoutLogEntry) => void logged.push(e), list: async () => logged },
+    device: { setNowPlaying: () => undefined, keepAwake: (on: boolean) => void engine.calls.push(`awake ${on}`) },
+    now: () => 1_700_000_000_000,
+  } as unknown as AppServices;
+  return { services, engine, said, logged };
 }

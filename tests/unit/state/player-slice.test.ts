@@ -1,33 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { createAppStore } from '../../../src/state/create-app-store';
-import type { AppServices } from '../../../src/state/services';
-import { demoTrackInfos } from '../../../src/audio/demo-catalog';
-import { DEFAULT_PLAYER_SETTINGS } from '../../../src/core/player-settings';
-import type { WorkoutLogEntry } from '../../../src/core/workout-log';
 import { segmentIndexAt } from '../../../src/core/program';
+import { demoTrackInfos } from '../../../src/audio/demo-catalog';
 import { programViewAt } from '../../../src/core/program-view';
 import { WORKOUT_TEMPLATES } from '../../../src/core/workout-templates';
+import { parseWorkoutText } from '../../../src/core/workout-text';
 import { VOICE_LEAD_SEC } from '../../../src/state/player-slice';
-import { fakePlayer } from './fake-player';
+import { fakePlayerServices as fakeServices } from './fake-player';
 import { makeTrack } from '../storage/make-track';
-
-function fakeServices() {
-  const engine = fakePlayer();
-  const said: string[] = [];
-  const logged: WorkoutLogEntry[] = [];
-  const services = {
-    player: engine.player,
-    demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },
-    library: { getAudio: async () => new Blob([new Uint8Array(4)]) },
-    decoder: { decode: async () => ({}) as AudioBuffer },
-    speech: { speak: (t: string) => void said.push(t), cancel: () => undefined },
-    settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
-    log: { add: async (e: WorkoutLogEntry) => void logged.push(e), list: async () => logged },
-    device: { setNowPlaying: () => undefined, keepAwake: (on: boolean) => void engine.calls.push(`awake ${on}`) },
-    now: () => 1_700_000_000_000,
-  } as unknown as AppServices;
-  return { services, engine, said, logged };
-}
 
 async function started(workoutId = 'template-demo-3030') {
   const fake = fakeServices();
@@ -43,6 +23,22 @@ describe('player slice', () => {
       expect(engine.program()).toBe(store.getState().player.program);
       expect(store.getState().programOf(w.id)).toEqual(engine.program());
     }
+  });
+
+  it('plays exactly the program the Music plan screen shows for a pasted workout on the user\'s own tracks', async () => {
+    const fake = fakeServices();
+    const store = createAppStore(fake.services);
+    const parsed = parseWorkoutText('5m warmup 120bpm; 4x(40s sprint 165-175bpm, 20s easy 130bpm); 3m cooldown 110bpm');
+    if (!parsed.ok) throw new Error(parsed.error);
+    const tracks = [97, 121, 128, 142, 168, 174, 110].map((bpm, i) =>
+      makeTrack({ id: `t${i}`, title: `T${i}`, bpm, firstBeatSec: 0.2 + i / 10, firstDownbeatSec: 0.2 + i / 10, durationSec: 150 + 20 * i }));
+    store.setState((s) => ({ tracks, workouts: [...s.workouts, { id: 'pasted', name: 'Pasted', nodes: parsed.nodes, updatedAt: 0 }] }));
+    const shown = store.getState().programOf('pasted');
+    await store.getState().startWorkout('pasted');
+    expect(fake.engine.program()).toBe(store.getState().player.program);
+    expect(shown).toEqual(fake.engine.program());
+    expect(shown?.usesDemo).toBe(false);
+    expect(new Set(shown?.segments.map((g) => g.trackId)).size).toBeGreaterThan(2);
   });
 
   it('starts with the count-in, which the engine plays from its first tick', async () => {

@@ -1,10 +1,10 @@
 /**
- * Main-thread side of the analysis worker: a small pool that queues jobs over up to four workers,
- * transfers the PCM, cancels by AbortSignal (a queued job is dropped, a running one terminates
+ * Main-thread side of the analysis worker: a small pool that queues jobs over its workers,
+ * transfers the decoded channels, cancels by AbortSignal (a queued job is dropped, a running one terminates
  * its worker, which is replaced on demand) and shuts idle workers down.
  */
 import type { AnalyzeOptions, TempoAnalysis } from '../analysis/tempo-analysis';
-import type { AnalysisRequest, AnalysisResponse } from './analysis-messages';
+import { transferablesOf, type AnalysisInput, type AnalysisRequest, type AnalysisResponse } from './analysis-messages';
 
 /** Options of one analysis job. */
 export interface AnalyzeJobOptions extends AnalyzeOptions {
@@ -13,8 +13,7 @@ export interface AnalyzeJobOptions extends AnalyzeOptions {
 
 interface Job {
   id: number;
-  pcm: Float32Array;
-  sampleRate: number;
+  input: AnalysisInput;
   options: AnalyzeOptions;
   signal?: AbortSignal;
   resolve: (result: TempoAnalysis) => void;
@@ -51,13 +50,13 @@ export class AnalysisPool {
     private readonly createWorker: () => Worker = spawnWorker,
   ) {}
 
-  /** Resolves with the analysis of `pcm` (mono, transferred: unusable by the caller afterwards); rejects with an AbortError when cancelled. */
-  analyze(pcm: Float32Array, sampleRate: number, options: AnalyzeJobOptions = {}): Promise<TempoAnalysis> {
+  /** Resolves with the analysis of `input` (its buffers are transferred: unusable by the caller afterwards); rejects with an AbortError when cancelled. */
+  analyze(input: AnalysisInput, options: AnalyzeJobOptions = {}): Promise<TempoAnalysis> {
     const { signal, ...analyzeOptions } = options;
     if (this.disposed) return Promise.reject(new Error('AnalysisPool is disposed'));
     if (signal?.aborted) return Promise.reject(abortError());
     return new Promise<TempoAnalysis>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, pcm, sampleRate, options: analyzeOptions, signal, resolve, reject };
+      const job: Job = { id: this.nextId++, input, options: analyzeOptions, signal, resolve, reject };
       if (signal) {
         job.onAbort = () => this.cancel(job);
         signal.addEventListener('abort', job.onAbort, { once: true });
@@ -88,8 +87,8 @@ export class AnalysisPool {
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.idleTimer = null;
       slot.job = job;
-      const request: AnalysisRequest = { id: job.id, pcm: job.pcm, sampleRate: job.sampleRate, options: job.options };
-      slot.worker.postMessage(request, [job.pcm.buffer as ArrayBuffer]);
+      const request: AnalysisRequest = { id: job.id, input: job.input, options: job.options };
+      slot.worker.postMessage(request, transferablesOf(job.input));
     }
   }
 

@@ -20,8 +20,8 @@ export function createTrackAnalyzer() {
     // Every worker busy, and the next file decoding meanwhile.
     parallel: pool.maxWorkers + 1,
     async analyze(audio: Blob, options: { signal?: AbortSignal; tagBpm?: number | null }): Promise<TrackAnalysisResult> {
-      const { pcm, sampleRate, durationSec } = await decodeForAnalysis(await audio.arrayBuffer());
-      const a = await pool.analyze(pcm, sampleRate, { signal: options.signal, tagBpm: options.tagBpm ?? undefined });
+      const { durationSec, ...input } = await decodeForAnalysis(await audio.arrayBuffer());
+      const a = await pool.analyze(input, { signal: options.signal, tagBpm: options.tagBpm ?? undefined });
       return {
         grid: beatGridFromAnalysis(a),
         alternatives: a.alternatives.map((r) => ({ bpm: r.bpm, score: r.score })),

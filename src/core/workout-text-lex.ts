@@ -73,3 +73,14 @@ export function formatDuration(d: StepDuration): string {
   const minutes = Math.floor(s / 60);
   return s % 60 === 0 ? `${minutes}m` : `${minutes}m${s % 60}s`;
 }
+
+/**
+ * Returns the duration typed into a duration field: anything the text syntax takes (5:00, 5m, 90s, 1m30s,
+ * 8 bars, "5 min"), or a bare number in `bareUnit`; null when it is not a duration.
+ */
+export function parseDurationInput(text: string, bareUnit: StepDuration['unit']): StepDuration | null {
+  const w = text.trim().toLowerCase().replace(/(\d)\s+(?=[a-z])/g, '$1').replace(/\s+/g, '');
+  if (w === '') return null;
+  if (/^\d+(\.\d+)?$/.test(w)) return { unit: bareUnit, value: Number(w) };
+  return parseDurationWord(w);
+}

@@ -159,3 +159,31 @@ test('a share link offers the workout, which is saved only when the user adds it
   await page.reload();
   await expect(page.getByText(/^shared link: is damaged/)).toBeVisible();
 });
+
+test('durations are written as people write them: 5:00, 5m, 90s, 8 bars; what cannot be read is marked, not taken', async ({ page }) => {
+  await page.goto('/');
+  await openWorkouts(page);
+  await page.getByRole('button', { name: 'New workout' }).click();
+  const builder = page.getByRole('region', { name: 'Workout builder' });
+  await builder.getByRole('button', { name: 'Add step', exact: true }).click();
+  const duration = step(page, 1).getByLabel('Duration');
+  const total = page.getByTestId('workout-total');
+  for (const [typed, want] of [['5:00', 'Total 5:00'], ['90s', 'Total 1:30'], ['2m30s', 'Total 2:30'], ['10 min', 'Total 10:00'], ['45', 'Total 0:45']]) {
+    await duration.fill(typed);
+    await expect(total, typed).toHaveText(want);
+  }
+  await duration.fill('abc');
+  await expect(duration).toHaveAttribute('aria-invalid', 'true');
+  await expect(total).toHaveText('Total 0:45');
+  await duration.fill('8 bars');
+  await expect(duration).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(step(page, 1).getByLabel('Unit')).toHaveValue('bars');
+  // A bare number counts in the chosen unit.
+  await duration.fill('16');
+  await expect(step(page, 1).getByLabel('Unit')).toHaveValue('bars');
+  // Leaving the field shows the duration as the text syntax writes it.
+  await step(page, 1).getByLabel('Unit').selectOption('seconds');
+  await duration.fill('300');
+  await duration.blur();
+  await expect(duration).toHaveValue('5m');
+});

@@ -5,6 +5,7 @@ import { useApp } from '../store-context';
 import { kindLabel } from '../format';
 import { NodeControls } from './NodeControls';
 import { TempoFields } from './TempoFields';
+import { DurationField } from './DurationField';
 import { useNodeReorder } from './use-node-reorder';
 
 interface Props {
@@ -43,12 +44,7 @@ export function StepEditor({ step, label, problem, isFirst, isLast }: Props) {
               {STEP_KINDS.map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
             </select>
           </label>
-          <label className="wk-field narrow">
-            <span>Duration</span>
-            <input type="number" min={1} step={step.duration.unit === 'bars' ? 1 : 'any'}
-              value={Number.isNaN(step.duration.value) ? '' : step.duration.value}
-              onChange={(e) => patch({ duration: { ...step.duration, value: e.target.valueAsNumber } })} />
-          </label>
+          <DurationField duration={step.duration} onChange={(duration) => patch({ duration })} />
           <label className="wk-field narrow">
             <span>Unit</span>
             <select value={step.duration.unit} onChange={(e) => patch({ duration: withUnit(step.duration, e.target.value as StepDuration['unit']) })}>

@@ -7,7 +7,7 @@ import {
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
 import {
-  draftOf, moveNodeTo, newStep, openDraft, recordEdit, redoDraft, undoDraft, validateDraft, withKindDefaults,
+  draftOf, lastStepOf, moveNodeTo, newStep, openDraft, recordEdit, redoDraft, undoDraft, validateDraft, withKindDefaults,
 } from './workout-draft';
 
 /** Builder actions; each does nothing while no draft is open. */
@@ -63,9 +63,13 @@ export function createDraftActions({ services, persist, say, set, get }: DraftCo
       const { draft } = get();
       if (draft) set({ draft: recordEdit(draft, { ...draft.present, name }, 'name') });
     },
-    draftAddStep: () => edit((nodes) => addStep(nodes, null, newStep())),
-    draftAddRepeat: () => edit((nodes) => addRepeat(nodes, null, { type: 'repeat', id: randomId(), times: 4, children: [newStep()] })),
-    draftAddToRepeat: (repeatId) => edit((nodes) => appendToRepeat(nodes, repeatId, newStep('recover'))),
+    draftAddStep: () => edit((nodes) => addStep(nodes, null, newStep('work', lastStepOf(nodes)))),
+    draftAddRepeat: () => edit((nodes) => addRepeat(nodes, null, { type: 'repeat', id: randomId(), times: 4, children: [newStep('work', lastStepOf(nodes))] })),
+    draftAddToRepeat: (repeatId) => edit((nodes) => {
+      const block = findNode(nodes, repeatId)?.node;
+      const before = block?.type === 'repeat' ? lastStepOf(block.children) : null;
+      return appendToRepeat(nodes, repeatId, newStep('recover', before));
+    }),
     draftUpdateStep(id, patch) {
       edit((nodes) => {
         const found = findNode(nodes, id);

@@ -76,9 +76,20 @@ export function redoDraft(draft: WorkoutDraft): WorkoutDraft {
   return { ...draft, present: next, future: draft.future.slice(0, -1), past: [...draft.past, draft.present], lastEditKey: null };
 }
 
-/** Returns a new step of `kind` with its default name and effort, 30 s long, any music. */
-export function newStep(kind: StepKind = 'work'): Step {
-  return { type: 'step', id: randomId(), kind, name: KIND_LABELS[kind], duration: { unit: 'seconds', value: 30 }, intensity: KIND_INTENSITY[kind], tempo: null, voice: null };
+/** Returns a new step of `kind` with its default name and effort, 30 s long, with the music target of the step before it (any music when none). */
+export function newStep(kind: StepKind = 'work', before: Step | null = null): Step {
+  const tempo = before?.tempo ? { ...before.tempo } : null;
+  return { type: 'step', id: randomId(), kind, name: KIND_LABELS[kind], duration: { unit: 'seconds', value: 30 }, intensity: KIND_INTENSITY[kind], tempo, voice: null };
+}
+
+/** Returns the last step of `nodes` in playing order (inside blocks too), or null. */
+export function lastStepOf(nodes: readonly WorkoutNode[]): Step | null {
+  for (let i = nodes.length - 1; i >= 0; i -= 1) {
+    const n = nodes[i];
+    const found = n.type === 'step' ? n : lastStepOf(n.children);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Returns `patch` plus, when the kind changes, the new kind's name and effort where the step still had the old defaults. */

@@ -73,6 +73,29 @@ describe('workouts slice', () => {
     expect(store.getState().workoutMessages).toEqual([{ tone: 'error', text: fake.problems[0] }]);
   });
 
+  it('gives a new step the music target of the step before it, in a block too; the first one plays any music', () => {
+    const { services } = fakeServices();
+    const store = createAppStore(services);
+    const s = () => store.getState();
+    s().newWorkout();
+    s().draftAddStep();
+    const first = s().draft!.present.nodes[0];
+    expect(first).toMatchObject({ tempo: null });
+    const target = { minBpm: 160, maxBpm: 170, allowHalfDouble: true };
+    s().draftUpdateStep(first.id, { tempo: target });
+    s().draftAddStep();
+    s().draftAddRepeat();
+    const [, second, block] = s().draft!.present.nodes;
+    expect(second).toMatchObject({ tempo: target });
+    if (block.type !== 'repeat') throw new Error('expected a repeat block');
+    expect(block.children[0]).toMatchObject({ tempo: target });
+    s().draftUpdateStep(block.children[0].id, { tempo: { minBpm: 120, maxBpm: 130, allowHalfDouble: false } });
+    s().draftAddToRepeat(block.id);
+    const inner = s().draft!.present.nodes[2];
+    if (inner.type !== 'repeat') throw new Error('expected a repeat block');
+    expect(inner.children[1]).toMatchObject({ kind: 'recover', tempo: { minBpm: 120, maxBpm: 130 } });
+  });
+
   it('builds a workout from scratch, with undo and redo, and saves it', async () => {
     const { services, fake } = fakeServices();
     const store = createAppStore(services);

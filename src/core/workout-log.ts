@@ -3,6 +3,7 @@
  * stretches of the workout clock the user went through — never from the plan alone. Pure.
  */
 import type { Bpm, Seconds } from './units';
+import type { StepKind } from './workout';
 import { stepEndSec, type Program } from './program';
 
 /** A stretch of the workout clock that played (between a start or resume and the next pause, skip or stop). */
@@ -23,6 +24,20 @@ export interface HeardTrack {
   trackId: string | null;
   title: string;
   seconds: Seconds | null;
+}
+
+/** One step of a logged session, as it was played. */
+export interface LoggedStep {
+  name: string;
+  kind: StepKind;
+  /** Where the step started on the workout clock, seconds from the first step. */
+  startSec: Seconds;
+  /** Seconds of the step really played (0 for a step never reached). */
+  activeSec: Seconds;
+  /** True when the user skipped the step with "Skip step". */
+  skipped: boolean;
+  /** Tempo of the music heard in the step, averaged over the time heard; null when none played. */
+  musicBpm: Bpm | null;
 }
 
 /** One session in the log. */
@@ -47,6 +62,10 @@ export interface WorkoutLogEntry {
   tracks: HeardTrack[];
   /** Tempo of the music heard, averaged over the time heard; null when none played. */
   avgMusicBpm: Bpm | null;
+  /** Every step of the workout in order; empty for entries logged before steps were recorded. */
+  steps: LoggedStep[];
+  /** How hard it felt, 0–10 on the CR10 scale; null until the user says. */
+  effort: number | null;
 }
 
 /** An empty session record. */
@@ -63,17 +82,19 @@ const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math
 export function summarizeSession(program: Program, record: SessionRecord, meta: { id: string; startedAt: number; completed: boolean }): WorkoutLogEntry {
   const end = program.endSec;
   const spans = record.spans.map((s) => ({ fromSec: Math.max(0, s.fromSec), toSec: Math.min(end, s.toSec) })).filter((s) => s.toSec > s.fromSec);
-  const activeSec = spans.reduce((sum, s) => sum + s.toSec - s.fromSec, 0);
+  const activeSec = sum(spans);
   const skipped = new Set(record.skippedSteps);
   let stepsCompleted = 0;
-  program.steps.forEach((_, k) => {
+  const steps: LoggedStep[] = program.steps.map((t, k) => {
+    const start = program.stepStarts[k];
     const stepEnd = stepEndSec(program, k);
-    const isEmpty = stepEnd <= program.stepStarts[k] + 1e-9;
+    const isEmpty = stepEnd <= start + 1e-9;
     if (!isEmpty && !skipped.has(k) && spans.some((s) => s.fromSec < stepEnd - 1e-6 && s.toSec >= stepEnd - 1e-3)) stepsCompleted += 1;
+    const played = spans.map((s) => ({ fromSec: Math.max(s.fromSec, start), toSec: Math.min(s.toSec, stepEnd) })).filter((s) => s.toSec > s.fromSec);
+    const music = musicOver(program, played);
+    return { name: t.step.name, kind: t.step.kind, startSec: round1(start), activeSec: round1(sum(played)), skipped: skipped.has(k), musicBpm: music.bpm };
   });
   const tracks: HeardTrack[] = [];
-  let bpmSec = 0;
-  let musicSec = 0;
   for (const span of spans) {
     for (const seg of program.segments) {
       const sec = overlap(span.fromSec, span.toSec, seg.startSec, seg.endSec);
@@ -81,10 +102,9 @@ export function summarizeSession(program: Program, record: SessionRecord, meta: 
       const last = tracks[tracks.length - 1];
       if (last && last.trackId === seg.trackId) last.seconds = (last.seconds ?? 0) + sec;
       else tracks.push({ trackId: seg.trackId, title: seg.title, seconds: sec });
-      bpmSec += seg.musicBpm * sec;
-      musicSec += sec;
     }
   }
+  const music = musicOver(program, spans);
   return {
     id: meta.id,
     workoutId: program.workoutId,
@@ -96,8 +116,27 @@ export function summarizeSession(program: Program, record: SessionRecord, meta: 
     stepsCompleted,
     stepsSkipped: skipped.size,
     tracks: tracks.map((t) => ({ ...t, seconds: t.seconds === null ? null : round1(t.seconds) })),
-    avgMusicBpm: musicSec > 0 ? round1(bpmSec / musicSec) : null,
+    avgMusicBpm: music.bpm,
+    steps,
+    effort: null,
   };
+}
+
+const sum = (spans: readonly PlayedSpan[]): Seconds => spans.reduce((total, s) => total + s.toSec - s.fromSec, 0);
+
+// The tempo heard over `spans`, averaged over the seconds of music (rounded to a tenth); null when none played.
+function musicOver(program: Program, spans: readonly PlayedSpan[]): { bpm: Bpm | null } {
+  let bpmSec = 0;
+  let musicSec = 0;
+  for (const span of spans) {
+    for (const seg of program.segments) {
+      const sec = overlap(span.fromSec, span.toSec, seg.startSec, seg.endSec);
+      if (sec <= 1e-6) continue;
+      bpmSec += seg.musicBpm * sec;
+      musicSec += sec;
+    }
+  }
+  return { bpm: musicSec > 0 ? round1(bpmSec / musicSec) : null };
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -10,7 +10,7 @@ import type { Screen } from '../state/nav-slice';
 export const LAST_WORKOUT_KEY = 'montage.lastWorkoutId';
 /** How long to wait for saved workouts to load before giving up on the last one, milliseconds. */
 const WAIT_FOR_WORKOUTS_MS = 10_000;
-const SCREENS: readonly Screen[] = ['player', 'library', 'workouts', 'playlists'];
+const SCREENS: readonly Screen[] = ['player', 'library', 'workouts', 'playlists', 'progress'];
 
 /** Remembers the id of each workout as it starts; returns the unsubscribe function. */
 export function rememberStartedWorkouts(store: AppStore): () => void {

@@ -8,9 +8,10 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createPlaylistsSlice, type PlaylistsSlice } from './playlists-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createProgressSlice, type ProgressSlice } from './progress-slice';
 
 /** The whole app state: every slice's fields and actions. */
-export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice;
+export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice & ProgressSlice;
 
 /** Returns a new store wired to `services` (tests build one per test with fakes). */
 export function createAppStore(services: AppServices) {
@@ -22,6 +23,7 @@ export function createAppStore(services: AppServices) {
     ...createPlaylistsSlice(services)(...a),
     ...createSettingsSlice(services)(...a),
     ...createAppSlice(services)(...a),
+    ...createProgressSlice(services)(...a),
   }));
 }
 

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './create-app-store';
 
 /** The app's screens. */
-export type Screen = 'player' | 'library' | 'workouts' | 'playlists';
+export type Screen = 'player' | 'library' | 'workouts' | 'playlists' | 'progress';
 
 /** Navigation state and actions. */
 export interface NavSlice {

@@ -141,6 +141,8 @@ export interface SettingsService {
 export interface LogService {
   add(entry: WorkoutLogEntry): Promise<void>;
   list(): Promise<WorkoutLogEntry[]>;
+  /** Sets the effort (0–10, null clears it) of a stored entry; resolves with the entry as stored, rejects naming it. */
+  setEffort(id: string, effort: number | null): Promise<WorkoutLogEntry>;
 }
 
 /** Lock-screen controls and keeping the screen on. */

@@ -37,7 +37,7 @@ export async function exportLibrary(db: MontageDb): Promise<Pick<BackupFile, 've
   return { version: BACKUP_VERSION, exportedAt: new Date().toISOString(), tracks: tracks.map(exportedTrack) };
 }
 
-/** Returns a full backup: the library export with every track field, plus workouts, playlists, the log and each workout's music. */
+/** Returns a full backup: the library export with every track field, plus workouts, playlists, the whole log (steps and effort too) and each workout's music. */
 export async function exportBackup(db: MontageDb): Promise<BackupFile> {
   const [{ tracks }, { workouts }, { playlists }, { entries }, { choices }] = await Promise.all([
     listTracks(db), listWorkouts(db), listPlaylists(db), listLog(db), listMusicChoices(db),
@@ -120,13 +120,16 @@ export async function restoreBackup(backup: Backup, deps: { db: MontageDb; audio
     // Old entries name tracks by title: match them against the tracks and workouts stored now.
     const stored = (await tx.objectStore('tracks').getAll()).filter((t) => typeof t?.id === 'string' && typeof t?.title === 'string');
     const names = legacyNames([...(await tx.objectStore('workouts').getAll()), ...WORKOUT_TEMPLATES], stored);
-    const logged = new Set((await tx.objectStore('log').getAll()).flatMap((e) => [e.id, `${e.startedAt}|${e.workoutName}`]));
+    const logged = new Map<string, unknown>();
+    for (const e of await tx.objectStore('log').getAll()) logged.set(e.id, e).set(`${e.startedAt}|${e.workoutName}`, e);
     for (const raw of backup.log) {
       const entry = 'tracksPlayed' in raw ? logEntryFromLegacy(raw, names) : raw;
       const key = `${entry.startedAt}|${entry.workoutName}`;
-      if (logged.has(entry.id) || logged.has(key)) continue;
-      logged.add(entry.id).add(key);
-      await tx.objectStore('log').put(validLog(entry));
+      const stored = logged.get(entry.id) ?? logged.get(key);
+      const merged = stored === undefined ? entry : mergeLogEntry(stored, entry);
+      if (!merged) continue;
+      logged.set(merged.id, merged).set(key, merged);
+      await tx.objectStore('log').put(validLog(merged));
       report.logEntries++;
     }
     // A choice has no edit time: one already stored is the user's latest word and stays.
@@ -175,6 +178,17 @@ function exportedTrack(t: TrackRecord): BackupFile['tracks'][number] {
     ...(({ bpm, firstBeatSec, beatsPerBar }) => ({ bpm, firstBeatSec, beatsPerBar }))(flatFromGrid(t.grid)), confidence: t.confidence,
     status: t.status, ...(t.error !== undefined ? { error: t.error } : {}), corrected: t.corrected,
   };
+}
+
+// The stored entry with what only the backup knows (an effort given, the steps); null when it has nothing to add.
+function mergeLogEntry(storedValue: unknown, fromBackup: WorkoutLogEntry): WorkoutLogEntry | null {
+  const checked = checkRecord(logEntrySchema, 'log', fromBackup.id, storedValue);
+  if (!checked.ok) return null;
+  const stored = checked.value;
+  const addsEffort = stored.effort === null && fromBackup.effort !== null;
+  const addsSteps = stored.steps.length === 0 && fromBackup.steps.length > 0;
+  if (!addsEffort && !addsSteps) return null;
+  return { ...stored, effort: addsEffort ? fromBackup.effort : stored.effort, steps: addsSteps ? fromBackup.steps : stored.steps };
 }
 
 function validLog(entry: WorkoutLogEntry): WorkoutLogEntry {

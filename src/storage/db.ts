@@ -8,6 +8,7 @@ import type { Playlist } from '../core/playlist';
 import type { WorkoutLogEntry } from '../core/workout-log';
 import type { MusicChoice } from '../core/music-choice';
 import { migrateToV3 } from './migrate-v3';
+import { migrateToV4 } from './migrate-v4';
 
 /** The stores of the current schema version, with their keys, values and indexes. */
 export interface MontageSchema extends DBSchema {
@@ -17,7 +18,7 @@ export interface MontageSchema extends DBSchema {
   covers: { key: string; value: Blob };
   workouts: { key: string; value: Workout };
   playlists: { key: string; value: Playlist };
-  /** Since version 3: keyed by the entry's own id. */
+  /** Since version 3: keyed by the entry's own id; since version 4 entries hold their steps and effort. */
   log: { key: string; value: WorkoutLogEntry; indexes: { startedAt: number } };
   meta: { key: string; value: unknown };
   /** Since version 2: the music chosen per workout, by workout id. */
@@ -55,6 +56,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // v3: one `grid` per track (beat lists for moving tempi, other readings), and the truthful workout log.
   migrateToV3,
+  // v4: log entries keep the steps as played and the effort felt (null until rated).
+  migrateToV4,
 ];
 
 /** The schema version this code writes: one per migration. */

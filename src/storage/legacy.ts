@@ -57,6 +57,8 @@ export function logEntryFromLegacy(old: LegacyLogEntry, names: LegacyNames): Wor
       return { trackId: found?.id ?? null, title: found?.title ?? value, seconds: null };
     }),
     avgMusicBpm: old.avgMusicBpm,
+    steps: [],
+    effort: null,
   };
 }
 

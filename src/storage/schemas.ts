@@ -109,6 +109,18 @@ export const playlistSchema: z.ZodType<Playlist> = z.discriminatedUnion('kind', 
   z.object({ id, name: text(200), kind: z.literal('smart'), rules: smartRulesSchema, updatedAt: timeMs }),
 ]);
 
+/** An effort rating: 0–10 on the CR10 scale, whole points. */
+export const effortSchema = z.number().int().min(0).max(10);
+
+const loggedStepSchema = z.object({
+  name: text(200),
+  kind: z.enum(['warmup', 'work', 'recover', 'rest', 'cooldown']),
+  startSec: seconds,
+  activeSec: seconds,
+  skipped: z.boolean(),
+  musicBpm: bpm.nullable(),
+});
+
 /** A stored workout-log entry. */
 export const logEntrySchema: z.ZodType<WorkoutLogEntry> = z.object({
   id,
@@ -122,6 +134,9 @@ export const logEntrySchema: z.ZodType<WorkoutLogEntry> = z.object({
   stepsSkipped: z.number().int().min(0),
   tracks: z.array(z.object({ trackId: id.nullable(), title: text(2000), seconds: seconds.nullable() })).max(10000),
   avgMusicBpm: bpm.nullable(),
+  // Absent from entries logged before database version 4 (and from older backups): no step detail, not rated.
+  steps: z.array(loggedStepSchema).max(10000).default([]),
+  effort: effortSchema.nullable().default(null),
 });
 
 /** A log entry as Montage wrote it before version 3 of the database (and in version 1 backups). */

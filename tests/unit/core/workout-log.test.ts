@@ -54,3 +54,23 @@ describe('summarizeSession: the log tells the truth', () => {
     expect(summarizeSession(p, two, meta).stepsCompleted).toBe(2);
   });
 });
+
+describe('summarizeSession: each step as played', () => {
+  const p = planWorkout(demo3030Template(), music, settings);
+
+  it('records every step with its time played, whether it was skipped and the music heard in it; effort is not rated yet', () => {
+    const skipTo = p.stepStarts[2];
+    const record: SessionRecord = { spans: [{ fromSec: -p.leadInSec, toSec: p.stepStarts[1] + 4 }, { fromSec: skipTo, toSec: skipTo + 3 }], skippedSteps: [1] };
+    const e = summarizeSession(p, record, meta);
+    expect(e.effort).toBeNull();
+    expect(e.steps).toHaveLength(p.steps.length);
+    expect(e.steps[0]).toMatchObject({ name: p.steps[0].step.name, kind: p.steps[0].step.kind, startSec: 0, skipped: false });
+    expect(e.steps[0].activeSec).toBeCloseTo(p.stepStarts[1], 1);
+    expect(e.steps[1]).toMatchObject({ skipped: true, activeSec: 4 });
+    expect(e.steps[2]).toMatchObject({ skipped: false, activeSec: 3 });
+    expect(e.steps.slice(3).every((s) => s.activeSec === 0 && s.musicBpm === null)).toBe(true);
+    expect(e.steps.reduce((sum, s) => sum + s.activeSec, 0)).toBeCloseTo(e.activeSec, 0);
+    const bpmAt = (t: number) => p.segments[segmentIndexAt(p, t)].musicBpm;
+    expect(e.steps[2].musicBpm).toBeCloseTo(bpmAt(skipTo + 1), 0);
+  });
+});

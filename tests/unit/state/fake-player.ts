@@ -109,7 +109,16 @@ export function fakePlayerServices() {
     decoder: { decode: async () => ({}) as AudioBuffer },
     speech: { speak: (t: string) => void said.push(t), cancel: () => undefined },
     settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
-    log: { add: async (e: WorkoutLogEntry) => void logged.push(e), list: async () => logged },
+    log: {
+      add: async (e: WorkoutLogEntry) => void logged.splice(0, logged.length, ...logged.filter((l) => l.id !== e.id), e),
+      list: async () => logged,
+      setEffort: async (id: string, effort: number | null) => {
+        const i = logged.findIndex((l) => l.id === id);
+        if (i < 0) throw new Error(`No workout-log entry "${id}"`);
+        logged[i] = { ...logged[i], effort };
+        return logged[i];
+      },
+    },
     device: { setNowPlaying: () => undefined, keepAwake: (on: boolean) => void engine.calls.push(`awake ${on}`) },
     now: () => 1_700_000_000_000,
   } as unknown as AppServices;

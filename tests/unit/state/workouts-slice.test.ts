@@ -18,7 +18,7 @@ function fakeServices(stored: Workout[] = []) {
   const fake = { saved, failSave: null as string | null, problems: [] as string[] };
   const services: AppServices = {
     settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
-    log: { add: async () => undefined, list: async () => [] },
+    log: { add: async () => undefined, list: async () => [], setEffort: async () => Promise.reject(new Error('no log here')) },
     device: { setNowPlaying: () => undefined, keepAwake: () => undefined },
     player: fakePlayer().player,
     demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },

@@ -45,7 +45,7 @@ function fillV1(tx: IDBTransaction) {
 describe('openDb', () => {
   it('creates every store of the current version with its keys and indexes', async () => {
     const db = await openDb(`db-${crypto.randomUUID()}`);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['audio', 'covers', 'log', 'meta', 'musicChoices', 'playlists', 'tracks', 'workouts']);
     const tx = db.transaction(['tracks', 'log']);
@@ -65,6 +65,7 @@ describe('openDb', () => {
       id: 'legacy-1', workoutId: 'template-demo-3030', workoutName: '30/30 HIIT', startedAt: 1, activeSec: 600, completed: false,
       stepsTotal: 6, stepsCompleted: 5, stepsSkipped: 0, avgMusicBpm: 174,
       tracks: [{ trackId: v1Track.id, title: 'Song', seconds: null }, { trackId: v1Track.id, title: 'Song', seconds: null }],
+      steps: [], effort: null,
     }]);
     expect(await db.get('audio', v1Track.id)).toBeInstanceOf(Blob);
     db.close();

@@ -124,7 +124,7 @@ export function minutesByWeek(entries: readonly WorkoutLogEntry[], nowMs: number
   const out: WeekMinutes[] = [];
   for (let w = last - count + 1; w <= last; w++) {
     const t = totalsOf(entries.filter((e) => weekOfDay(dayNumber(e.startedAt, zone)) === w));
-    out.push({ weekStart: dayToIso(firstDayOfWeek(w)), minutes: Math.round(t.minutes), workouts: t.workouts });
+    out.push({ weekStart: dayToIso(firstDayOfWeek(w)), minutes: t.minutes, workouts: t.workouts });
   }
   return out;
 }

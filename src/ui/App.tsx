@@ -1,4 +1,4 @@
-/** The app shell: header, navigation between the four screens, and global keyboard shortcuts. */
+/** The app shell: header, navigation between the five screens, and global keyboard shortcuts. */
 import { lazy, Suspense, useEffect } from 'react';
 import { isActive } from '../core/player-phase';
 import { useApp, useAppStore } from './store-context';
@@ -10,12 +10,14 @@ import { UpdatePrompt } from './common/UpdatePrompt';
 const LibraryScreen = lazy(() => import('./library/LibraryScreen').then((m) => ({ default: m.LibraryScreen })));
 const WorkoutsScreen = lazy(() => import('./workouts/WorkoutsScreen').then((m) => ({ default: m.WorkoutsScreen })));
 const PlaylistsScreen = lazy(() => import('./playlists/PlaylistsScreen').then((m) => ({ default: m.PlaylistsScreen })));
+const ProgressScreen = lazy(() => import('./progress/ProgressScreen').then((m) => ({ default: m.ProgressScreen })));
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'player', label: 'Player' },
   { id: 'library', label: 'Library' },
   { id: 'workouts', label: 'Workouts' },
   { id: 'playlists', label: 'Playlists' },
+  { id: 'progress', label: 'Progress' },
 ];
 
 /** The whole app. */
@@ -46,6 +48,7 @@ export function App() {
           {screen === 'library' && <LibraryScreen />}
           {screen === 'workouts' && <WorkoutsScreen />}
           {screen === 'playlists' && <PlaylistsScreen />}
+          {screen === 'progress' && <ProgressScreen />}
         </Suspense>
       </main>
     </div>

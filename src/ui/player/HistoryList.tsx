@@ -3,10 +3,11 @@ import { useEffect } from 'react';
 import { useApp } from '../store-context';
 import { formatClock } from '../format';
 
-/** Shows the five most recent workouts, if any. */
+/** Shows the five most recent workouts, if any, and the way to all of them on Progress. */
 export function HistoryList() {
   const history = useApp((s) => s.history);
   const loadHistory = useApp((s) => s.loadHistory);
+  const goTo = useApp((s) => s.goTo);
   useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
@@ -25,6 +26,9 @@ export function HistoryList() {
           </li>
         ))}
       </ul>
+      <button type="button" className="link-button" onClick={() => goTo('progress')}>
+        See all your workouts and rate them
+      </button>
     </section>
   );
 }

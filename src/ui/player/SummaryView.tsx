@@ -1,8 +1,9 @@
 /** The summary shown when a workout ends: what was really done, as the log keeps it. */
 import { useApp } from '../store-context';
 import { formatClock } from '../format';
+import { EffortPicker } from '../progress/EffortPicker';
 
-/** Shows the active time, steps done and skipped, the tracks heard and their average tempo. */
+/** Shows the active time, steps done and skipped, the tracks heard and their average tempo, and asks for the effort. */
 export function SummaryView() {
   const entry = useApp((s) => s.player.lastEntry);
   const stopWorkout = useApp((s) => s.stopWorkout);
@@ -25,6 +26,8 @@ export function SummaryView() {
         <dt>Average music tempo</dt>
         <dd>{entry.avgMusicBpm ? `${entry.avgMusicBpm} BPM` : '—'}</dd>
       </dl>
+      <EffortPicker key={entry.id} entryId={entry.id} effort={entry.effort} />
+      <p className="hint">Not now? Skip it: you can rate this workout later on the Progress screen.</p>
       <button type="button" className="big primary" onClick={stopWorkout}>
         Back to start
       </button>

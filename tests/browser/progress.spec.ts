@@ -1,0 +1,77 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { validateXML } from 'xmllint-wasm';
+
+// The Progress journey: stop the demo, rate it, find it on Progress, reload, export TCX (valid) and CSV.
+
+const XSD = readFileSync(new URL('../fixtures/tcx/TrainingCenterDatabasev2.xsd', import.meta.url), 'utf8');
+const position = (page: Page) => page.evaluate(() => (window as any).montage.store.getState().positionNow() as number);
+
+async function download(page: Page, button: string) {
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await waiting;
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+}
+
+test('stop the demo, rate it, find it on Progress with its time and effort, reload, export a valid TCX and a CSV row', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click();
+  await expect(page.getByText('No workouts yet')).toBeVisible();
+
+  // Warm up a little, skip into the first work step, work a little, stop.
+  await page.getByRole('button', { name: 'Player' }).click();
+  await page.getByRole('button', { name: 'Start workout' }).click();
+  await expect(page.getByTestId('current-step')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => position(page), { timeout: 20_000 }).toBeGreaterThan(3);
+  await page.getByRole('button', { name: 'Skip step' }).click();
+  const workFrom = await position(page);
+  await expect.poll(async () => (await position(page)) - workFrom, { timeout: 20_000 }).toBeGreaterThan(3);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
+  const time = (await page.getByTestId('summary-time').textContent())!;
+
+  await expect(page.getByRole('heading', { name: 'How hard was it?' })).toBeVisible();
+  const effort = page.getByRole('radiogroup', { name: 'Effort' });
+  await expect(effort.getByRole('radio')).toHaveCount(11);
+  await effort.getByRole('radio', { name: /^7\b/ }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved: effort 7 of 10 (Very hard).')).toBeVisible();
+  await page.getByRole('button', { name: 'Back to start' }).click();
+
+  const checkProgress = async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click();
+    const list = page.getByRole('list', { name: 'Workouts' });
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(list.getByTestId('log-time')).toHaveText(time);
+    await expect(list.getByTestId('log-effort')).toHaveText('effort 7 · Very hard');
+    await expect(page.getByTestId('week-workouts')).toHaveText('1');
+    await expect(page.getByTestId('week-minutes')).not.toHaveText('0 min');
+    await expect(page.getByTestId('streak')).toContainText('1 week in a row');
+    const chart = page.getByRole('img', { name: /minutes exercised per week over the last 12 weeks/ });
+    await expect(chart).toBeVisible();
+    expect(Number(await chart.locator('rect.bar.current').getAttribute('data-minutes'))).toBeGreaterThan(0);
+    await expect(page.getByTestId('tempo-verdict')).toContainText('Not enough workouts yet');
+    await expect(page.getByTestId('tempo-verdict')).toContainText('Rate 5 more');
+    // Opened: the steps done and skipped, the tracks heard.
+    await list.getByRole('listitem').locator('summary').click();
+    await expect(list.getByRole('table')).toContainText('skipped');
+    await expect(list).toContainText('Tracks heard:');
+  };
+  await checkProgress();
+  await page.reload();
+  await checkProgress();
+
+  const tcx = await download(page, 'Export TCX');
+  expect(tcx.name).toMatch(/\.tcx$/);
+  const checked = await validateXML({ xml: [{ fileName: 'export.tcx', contents: tcx.text }], schema: [{ fileName: 'TrainingCenterDatabasev2.xsd', contents: XSD }] });
+  expect(checked.errors.map((e) => e.rawMessage)).toEqual([]);
+  expect(tcx.text.match(/<Activity /g)).toHaveLength(1);
+  expect(tcx.text).toContain('effort 7/10');
+
+  const csv = await download(page, 'Export CSV');
+  const rows = csv.text.trim().split('\r\n');
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toContain('30/30 HIIT');
+  expect(rows[1].split(',')[8]).toBe('7');
+});

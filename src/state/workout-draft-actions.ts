@@ -22,6 +22,8 @@ export interface DraftActions {
   /** Appends a block repeating one work step 4 times. */
   draftAddRepeat(): void;
   draftAddToRepeat(repeatId: string): void;
+  /** Adds a repeat block (with one step) at the end of block `repeatId`: blocks nest by button and keyboard too. */
+  draftAddRepeatToRepeat(repeatId: string): void;
   draftUpdateStep(id: string, patch: StepPatch): void;
   draftUpdateRepeat(id: string, times: number): void;
   draftRemove(id: string): void;
@@ -69,6 +71,11 @@ export function createDraftActions({ services, persist, say, set, get }: DraftCo
       const block = findNode(nodes, repeatId)?.node;
       const before = block?.type === 'repeat' ? lastStepOf(block.children) : null;
       return appendToRepeat(nodes, repeatId, newStep('recover', before));
+    }),
+    draftAddRepeatToRepeat: (repeatId) => edit((nodes) => {
+      const block = findNode(nodes, repeatId)?.node;
+      const before = block?.type === 'repeat' ? lastStepOf(block.children) : null;
+      return appendToRepeat(nodes, repeatId, { type: 'repeat', id: randomId(), times: 2, children: [newStep('work', before)] });
     }),
     draftUpdateStep(id, patch) {
       edit((nodes) => {

@@ -187,3 +187,30 @@ test('durations are written as people write them: 5:00, 5m, 90s, 8 bars; what ca
   await duration.blur();
   await expect(duration).toHaveValue('5m');
 });
+
+test('a repeat block nests inside another by button and by keyboard, and the workout says so', async ({ page }) => {
+  await page.goto('/');
+  await openWorkouts(page);
+  await page.getByRole('button', { name: 'New workout' }).click();
+  const builder = page.getByRole('region', { name: 'Workout builder' });
+  await builder.getByLabel('Workout name').fill('Nested');
+  await builder.getByRole('button', { name: 'Add repeat block' }).click();
+  // By keyboard: focus the button and press Enter.
+  await builder.getByRole('button', { name: 'Add repeat block to repeat block 1' }).focus();
+  await page.keyboard.press('Enter');
+  const inner = page.getByRole('group', { name: 'Repeat block 2' });
+  await expect(inner).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Repeat block 1' }).getByRole('group', { name: 'Repeat block 2' })).toHaveCount(1);
+  await inner.getByRole('button', { name: 'Add step to repeat block 2' }).click();
+  // 4 × (30 s + 2 × (30 s + 30 s)) = 10:00
+  await expect(page.getByTestId('workout-total')).toHaveText('Total 10:00');
+  await builder.getByRole('button', { name: 'Save' }).click();
+  const mine = page.getByRole('list', { name: 'Your workouts' });
+  await expect(mine.getByRole('heading', { name: 'Nested' })).toBeVisible();
+  await expect(mine.getByTestId('workout-total')).toHaveText('Total 10:00');
+  // The saved workout's text shows the inner block inside the outer one.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Nested' }).click();
+  await downloading;
+  await expect(page.getByLabel('Workout text of Nested')).toHaveValue(/^\d+x\([^()]*2x\([^()]+\)\)$/);
+});

@@ -22,6 +22,7 @@ const MAX_TIMES = 100;
 export function RepeatEditor({ repeat, label, problem, isFirst, isLast, children }: Props) {
   const updateRepeat = useApp((s) => s.draftUpdateRepeat);
   const addToRepeat = useApp((s) => s.draftAddToRepeat);
+  const addRepeatToRepeat = useApp((s) => s.draftAddRepeatToRepeat);
   const { itemProps, handleProps, isOver } = useNodeReorder(repeat.id);
   return (
     <li className={`node repeat${isOver ? ' drop-target' : ''}${problem ? ' invalid' : ''}`} {...itemProps}>
@@ -35,6 +36,7 @@ export function RepeatEditor({ repeat, label, problem, isFirst, isLast, children
         </label>
         {repeat.children.length === 0 ? <p className="hint">No steps in this block yet.</p> : children}
         <button type="button" aria-label={`Add step to ${label.toLowerCase()}`} onClick={() => addToRepeat(repeat.id)}>+ Step in block</button>
+        <button type="button" aria-label={`Add repeat block to ${label.toLowerCase()}`} onClick={() => addRepeatToRepeat(repeat.id)}>+ Block in block</button>
         {problem && <p className="error node-problem">{problem}</p>}
       </fieldset>
     </li>

@@ -96,6 +96,27 @@ describe('workouts slice', () => {
     expect(inner.children[1]).toMatchObject({ kind: 'recover', tempo: { minBpm: 120, maxBpm: 130 } });
   });
 
+  it('nests a repeat block inside another by its button; the inner block starts from the outer block\'s last step, and undo takes it out', () => {
+    const { services } = fakeServices();
+    const store = createAppStore(services);
+    const s = () => store.getState();
+    s().newWorkout();
+    s().draftAddRepeat();
+    const [outer] = s().draft!.present.nodes;
+    if (outer.type !== 'repeat') throw new Error('expected a repeat block');
+    s().draftAddRepeatToRepeat(outer.id);
+    const after = s().draft!.present.nodes[0];
+    if (after.type !== 'repeat') throw new Error('expected a repeat block');
+    const inner = after.children[after.children.length - 1];
+    if (inner.type !== 'repeat') throw new Error('expected a nested repeat block');
+    expect(inner.children).toHaveLength(1);
+    expect(inner.children[0]).toMatchObject({ kind: 'work' });
+    s().undoEdit();
+    const undone = s().draft!.present.nodes[0];
+    if (undone.type !== 'repeat') throw new Error('expected a repeat block');
+    expect(undone.children.some((c) => c.type === 'repeat')).toBe(false);
+  });
+
   it('builds a workout from scratch, with undo and redo, and saves it', async () => {
     const { services, fake } = fakeServices();
     const store = createAppStore(services);

@@ -11,6 +11,8 @@ export interface ImportBatch {
   total: number;
   imported: number;
   analysed: number;
+  /** Files that were already in the library (found by their content): nothing new was stored for them. */
+  alreadyThere: number;
   /** Files that could not be imported, with a message naming each ("storage is full: x.mp3 was not saved"). */
   failed: { fileName: string; error: string }[];
   /** True once the user cancelled the batch's analysis; its tracks wait as 'queued'. */
@@ -157,14 +159,14 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
       const batch = get().batch;
       const fresh = !batch || batch.cancelled || batch.analysed + batch.failed.length >= batch.total;
       if (fresh) inBatch.clear();
-      set({ batch: fresh ? { total: files.length, imported: 0, analysed: 0, failed: [], cancelled: false } : { ...batch!, total: batch!.total + files.length } });
+      set({ batch: fresh ? { total: files.length, imported: 0, analysed: 0, alreadyThere: 0, failed: [], cancelled: false } : { ...batch!, total: batch!.total + files.length } });
       for (const file of files) {
         const result = await services.library.importFile(file);
         if (result.status === 'failed') {
           // Storage full or a broken file: say so by name and carry on with the next file; stored tracks stay.
           bumpBatch((b) => ({ failed: [...b.failed, { fileName: result.fileName, error: result.error }] }));
         } else {
-          bumpBatch((b) => ({ imported: b.imported + 1, analysed: result.status === 'duplicate' ? b.analysed + 1 : b.analysed }));
+          bumpBatch((b) => (result.status === 'duplicate' ? { imported: b.imported + 1, analysed: b.analysed + 1, alreadyThere: b.alreadyThere + 1 } : { imported: b.imported + 1 }));
           replace(result.track);
           if (result.status === 'added') {
             inBatch.add(result.track.id);
@@ -203,7 +205,7 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
       else {
         inBatch.clear();
         ids.forEach((id) => inBatch.add(id));
-        set({ batch: { total: ids.length, imported: ids.length, analysed: 0, failed: [], cancelled: false } });
+        set({ batch: { total: ids.length, imported: ids.length, analysed: 0, alreadyThere: 0, failed: [], cancelled: false } });
       }
       enqueue(ids);
     },

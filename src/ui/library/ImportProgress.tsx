@@ -16,6 +16,7 @@ export function ImportProgress() {
       <label>
         <span>
           {heading}: {done} of {batch.total}
+          {batch.alreadyThere > 0 && (batch.alreadyThere === batch.total ? ' — already in the library, nothing new added' : `, ${batch.alreadyThere} already in the library`)}
           {batch.failed.length > 0 && `, ${batch.failed.length} failed`}
         </span>
         <progress max={batch.total} value={done} aria-label="Import progress" />

@@ -17,6 +17,8 @@ function fakeServices(options: { fullAt?: Set<string>; holdAnalysis?: boolean; p
     async importFile(file) {
       calls.push(`import ${file.name}`);
       if (options.fullAt?.has(file.name)) return { status: 'failed', fileName: file.name, error: `storage is full: ${file.name} was not saved` };
+      const known = db.get(file.name.replace(/\W/g, '_'));
+      if (known) return { status: 'duplicate', track: known };
       const track = makeTrack({ id: file.name.replace(/\W/g, '_'), fileName: file.name, title: file.name, status: 'queued', bpm: null });
       db.set(track.id, track);
       return { status: 'added', track };
@@ -97,6 +99,17 @@ describe('library slice', () => {
       expect(analysing()).toBe(parallel);
       store.getState().cancelAnalysis();
     }
+  });
+
+  it('counts the files that were already in the library, so a re-import says so instead of "2 of 2"', async () => {
+    const fake = fakeServices();
+    const store = createAppStore(fake.services);
+    await store.getState().importFiles([file('a.mp3'), file('b.mp3')]);
+    await settle(() => store.getState().tracks.every((t) => t.status === 'ready'));
+    await store.getState().importFiles([file('a.mp3'), file('c.mp3')]);
+    expect(store.getState().batch).toMatchObject({ total: 2, alreadyThere: 1 });
+    await settle(() => store.getState().tracks.every((t) => t.status === 'ready'));
+    expect(store.getState().tracks).toHaveLength(3);
   });
 
   it('cancels analysis: the tracks wait as queued until resumed', async () => {

@@ -1,6 +1,7 @@
 /** Playlists (manual and smart), the cadence helper's one-step playlist, and the music chosen per workout. */
 import type { StateCreator } from 'zustand';
 import type { Playlist, SmartRules } from '../core/playlist';
+import { sameName, uniqueName } from '../core/playlist';
 import type { MusicChoice } from '../core/music-choice';
 import { defaultMusicChoice, MAX_TEMPO_CHANGE_PCT } from '../core/music-choice';
 import { addTrackIds, moveTrackId, removeTrackAt, sortTrackIdsByBpm } from '../core/playlist-edit';
@@ -28,7 +29,8 @@ export interface PlaylistsSlice {
   loadPlaylists(): Promise<void>;
   /** Creates a playlist and returns its id (a smart one filters with `rules`). */
   createPlaylist(name: string, rules?: SmartRules): Promise<string>;
-  renamePlaylist(id: string, name: string): Promise<void>;
+  /** Renames a playlist; false (and a message) when another playlist already has the name. */
+  renamePlaylist(id: string, name: string): Promise<boolean>;
   deletePlaylist(id: string): Promise<void>;
   addTracksToPlaylist(id: string, trackIds: string[]): Promise<void>;
   moveTrackInPlaylist(id: string, from: number, to: number): Promise<void>;
@@ -79,7 +81,8 @@ export const createPlaylistsSlice = (services: AppServices): StateCreator<AppSta
   };
   const choiceOf = (workoutId: string) => get().musicChoices[workoutId] ?? defaultMusicChoice(workoutId);
   const create = async (name: string, rules?: SmartRules, trackIds: string[] = []) => {
-    const base = { id: newId(), name: name.trim() || 'Untitled playlist', updatedAt: services.now() };
+    // Names are unique: a taken one becomes "Name (2)", as a file manager does.
+    const base = { id: newId(), name: uniqueName(name.trim() || 'Untitled playlist', get().playlists.map((p) => p.name)), updatedAt: services.now() };
     await save(rules ? { ...base, kind: 'smart', rules } : { ...base, kind: 'manual', trackIds });
     return base.id;
   };
@@ -99,7 +102,16 @@ export const createPlaylistsSlice = (services: AppServices): StateCreator<AppSta
       }
     },
     createPlaylist: (name, rules) => create(name, rules),
-    renamePlaylist: (id, name) => edit(id, (p) => ({ ...p, name: name.trim() || p.name })),
+    async renamePlaylist(id, name) {
+      const wanted = name.trim();
+      if (!wanted) return false;
+      if (get().playlists.some((p) => p.id !== id && sameName(p.name, wanted))) {
+        report(`There is already a playlist named "${wanted}": choose another name.`);
+        return false;
+      }
+      await edit(id, (p) => ({ ...p, name: wanted }));
+      return true;
+    },
     async deletePlaylist(id) {
       await services.playlists.remove(id).catch((e: unknown) => report(e));
       set((s) => ({ playlists: s.playlists.filter((p) => p.id !== id) }));

@@ -72,3 +72,22 @@ test('makes manual and smart playlists, plans a workout, swaps a track, and find
   await page.getByRole('button', { name: 'Unlock part 1', exact: true }).click();
   await expect(segments.first()).not.toHaveAttribute('data-locked', 'true');
 });
+
+test('playlist names stay unique: a taken name gets "(2)", a rename to a taken name is refused and says why', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Playlists', exact: true }).first().click();
+  const name = page.getByRole('textbox', { name: 'Playlist name', exact: true });
+  await page.getByLabel('New playlist name').fill('Long run');
+  await page.getByRole('button', { name: 'New playlist', exact: true }).click();
+  await expect(name).toHaveValue('Long run');
+  await page.getByLabel('New playlist name').fill('Long run');
+  await page.getByRole('button', { name: 'New playlist', exact: true }).click();
+  await expect(name).toHaveValue('Long run (2)');
+  await name.fill('long run');
+  await name.press('Enter');
+  await expect(page.getByText('There is already a playlist named "long run": choose another name.')).toBeVisible();
+  await expect(name).toHaveValue('Long run (2)');
+  await page.reload();
+  await page.getByRole('button', { name: 'Playlists', exact: true }).first().click();
+  await expect(page.getByRole('button', { name: /^Long run \(2\)/ })).toBeVisible();
+});

@@ -27,7 +27,10 @@ export function PlaylistDetail({ playlistId, onDeleted }: { playlistId: string |
     <div className="playlist-detail" aria-label={`Playlist ${playlist.name}`} role="region">
       <label className="field"><span>Name</span>
         <input key={playlist.id + playlist.name} type="text" defaultValue={playlist.name} maxLength={200} aria-label="Playlist name"
-          onBlur={(e) => { if (e.target.value !== playlist.name) void renamePlaylist(playlist.id, e.target.value); }}
+          onBlur={(e) => {
+            const input = e.currentTarget;
+            if (input.value !== playlist.name) void renamePlaylist(playlist.id, input.value).then((ok) => { if (!ok) input.value = playlist.name; });
+          }}
           onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }} />
       </label>
       <p className="hint">{playlist.kind === 'smart' ? 'Smart playlist: the library tracks that match its rules, updated live.' : 'Your hand-picked tracks, in playing order.'} {tracks.length} tracks.</p>

@@ -81,6 +81,20 @@ describe('playlists slice', () => {
     expect(db.choices.get('template-tabata')?.playlistId).toBeNull();
   });
 
+  it('keeps playlist names unique: a new one with a taken name becomes "Name (2)", a rename to a taken name is refused with a message', async () => {
+    const { store, db } = await storeWithLibrary();
+    const s = () => store.getState();
+    const first = await s().createPlaylist('Tempo run');
+    const second = await s().createPlaylist(' tempo  RUN ');
+    const third = await s().createPlaylist('Tempo run');
+    expect([first, second, third].map((id) => db.playlists.get(id)?.name)).toEqual(['Tempo run', 'tempo  RUN (2)', 'Tempo run (3)']);
+    expect(await s().renamePlaylist(third, 'TEMPO RUN')).toBe(false);
+    expect(db.playlists.get(third)?.name).toBe('Tempo run (3)');
+    expect(s().playlistMessages.at(-1)).toMatch(/already a playlist named "TEMPO RUN"/);
+    expect(await s().renamePlaylist(third, 'Hills')).toBe(true);
+    expect(db.playlists.get(third)?.name).toBe('Hills');
+  });
+
   it('makes a smart playlist for a tapped cadence in one step, half-time music included', async () => {
     const { store } = await storeWithLibrary();
     const id = await store.getState().createCadencePlaylist(172);

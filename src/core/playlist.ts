@@ -22,17 +22,3 @@ export type Playlist =
   | { id: string; name: string; kind: 'manual'; trackIds: string[]; updatedAt: number }
   | { id: string; name: string; kind: 'smart'; rules: SmartRules; updatedAt: number };
 
-/** Returns whether two playlist names are the same to a person (case, surrounding and repeated spaces aside). */
-export function sameName(a: string, b: string): boolean {
-  const norm = (x: string) => x.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  return norm(a) === norm(b);
-}
-
-/** Returns `name`, or `name (2)`, `name (3)`… — the first that no name in `taken` already is. */
-export function uniqueName(name: string, taken: readonly string[]): string {
-  if (!taken.some((t) => sameName(t, name))) return name;
-  for (let n = 2; ; n++) {
-    const candidate = `${name} (${n})`;
-    if (!taken.some((t) => sameName(t, candidate))) return candidate;
-  }
-}

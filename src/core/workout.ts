@@ -59,3 +59,16 @@ export interface TimelineStep {
   /** "2/6" style labels of the enclosing repeats, outermost first (for "Interval 2 of 6"). */
   repeatLabels: string[];
 }
+
+const MAX_DESCRIBED = 60;
+
+/**
+ * Returns a name that says what a workout is, from its steps ("Warm up + 6× Sprint/Easy + Cool down"):
+ * what a pasted workout is called when the text names nothing. At most 60 characters.
+ */
+export function describeWorkout(nodes: readonly WorkoutNode[]): string {
+  const part = (n: WorkoutNode): string => (n.type === 'step' ? n.name : `${n.times}× ${n.children.map(part).join('/')}`);
+  const text = nodes.map(part).join(' + ').trim();
+  if (!text) return 'Pasted workout';
+  return text.length <= MAX_DESCRIBED ? text : `${text.slice(0, MAX_DESCRIBED - 1).trimEnd()}…`;
+}

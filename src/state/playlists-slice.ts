@@ -1,7 +1,7 @@
 /** Playlists (manual and smart), the cadence helper's one-step playlist, and the music chosen per workout. */
 import type { StateCreator } from 'zustand';
 import type { Playlist, SmartRules } from '../core/playlist';
-import { sameName, uniqueName } from '../core/playlist';
+import { sameName, uniqueName } from '../core/names';
 import type { MusicChoice } from '../core/music-choice';
 import { defaultMusicChoice, MAX_TEMPO_CHANGE_PCT } from '../core/music-choice';
 import { addTrackIds, moveTrackId, removeTrackAt, sortTrackIdsByBpm } from '../core/playlist-edit';

@@ -1,6 +1,7 @@
 /** The workouts the user can start (templates plus saved ones), and saving, importing, exporting and sharing them. */
 import type { StateCreator } from 'zustand';
-import type { Workout } from '../core/workout';
+import { describeWorkout, type Workout } from '../core/workout';
+import { uniqueName } from '../core/names';
 import { WORKOUT_TEMPLATES } from '../core/workout-templates';
 import { MAX_NAME_LENGTH, randomId } from '../core/workout-defaults';
 import { cloneWithNewIds } from '../core/workout-edit';
@@ -47,7 +48,8 @@ export interface WorkoutsSlice extends DraftActions {
   /** Reads a .json, .zwo or .txt workout file and saves it; failures become a message that names the file. */
   importWorkoutFile(file: File): Promise<void>;
   /** Parses pasted workout text and saves it; returns false (with a message) when the text is wrong. */
-  addWorkoutText(text: string): Promise<boolean>;
+  /** Adds a workout from its text; `name` (optional) names it, else it is named by what it is. */
+  addWorkoutText(text: string, name?: string): Promise<boolean>;
   /** Returns the export file and text of a workout, or null when there is no such workout. */
   exportWorkout(id: string): WorkoutExport | null;
   /** Returns a link to `pageUrl` that carries the workout in its `#w=` fragment, or null when there is no such workout. */
@@ -161,13 +163,16 @@ export const createWorkoutsSlice = (services: AppServices): StateCreator<AppStat
       if (!parsed.ok) return say('error', parsed.error);
       await addForeign(parsed.workout, file.name);
     },
-    async addWorkoutText(text) {
+    async addWorkoutText(text, name) {
       const parsed = parseWorkoutText(text);
       if (!parsed.ok) {
         say('error', `Pasted text: ${parsed.error}`);
         return false;
       }
-      return addForeign({ id: randomId(), name: 'Pasted workout', nodes: parsed.nodes, updatedAt: services.now() }, 'pasted text');
+      // Named by the user, or by what it is ("Warm up + 6× Sprint/Easy"); never a second workout of the same name.
+      const wanted = (name?.trim() || describeWorkout(parsed.nodes)).slice(0, MAX_NAME_LENGTH);
+      const named = uniqueName(wanted, get().workouts.map((w) => w.name));
+      return addForeign({ id: randomId(), name: named, nodes: parsed.nodes, updatedAt: services.now() }, 'pasted text');
     },
     exportWorkout(id) {
       const workout = find(id);

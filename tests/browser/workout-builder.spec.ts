@@ -214,3 +214,21 @@ test('a repeat block nests inside another by button and by keyboard, and the wor
   await downloading;
   await expect(page.getByLabel('Workout text of Nested')).toHaveValue(/^\d+x\([^()]*2x\([^()]+\)\)$/);
 });
+
+test('a pasted workout is named by what it is, or by the name typed with it, and two pastes never share a name', async ({ page }) => {
+  await page.goto('/');
+  await openWorkouts(page);
+  const paste = page.getByLabel('Paste workout text');
+  await paste.fill('5m warmup; 6x(30s sprint 175bpm, 30s easy 150bpm); 5m cooldown');
+  await page.getByRole('button', { name: 'Add pasted workout' }).click();
+  await paste.fill('5m warmup; 6x(30s sprint 175bpm, 30s easy 150bpm); 5m cooldown');
+  await page.getByRole('button', { name: 'Add pasted workout' }).click();
+  await paste.fill('20m easy 150bpm');
+  await page.getByLabel('Name of the pasted workout').fill('Recovery jog');
+  await page.getByRole('button', { name: 'Add pasted workout' }).click();
+  const mine = page.getByRole('list', { name: 'Your workouts' });
+  await expect(mine.getByRole('heading', { name: 'warmup + 6× sprint/easy + cooldown', exact: true })).toBeVisible();
+  await expect(mine.getByRole('heading', { name: 'warmup + 6× sprint/easy + cooldown (2)', exact: true })).toBeVisible();
+  await expect(mine.getByRole('heading', { name: 'Recovery jog', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Name of the pasted workout')).toHaveValue('');
+});

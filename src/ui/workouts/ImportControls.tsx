@@ -1,18 +1,23 @@
 /** Importing workouts: a file input (.json, .zwo, .txt) and a box for pasted workout text. */
 import { useId, useState } from 'react';
 import { useApp } from '../store-context';
+import { MAX_NAME_LENGTH } from '../../core/workout-defaults';
 
 /** Shows the import file button and the paste box. */
 export function ImportControls() {
   const importWorkoutFile = useApp((s) => s.importWorkoutFile);
   const addWorkoutText = useApp((s) => s.addWorkoutText);
   const [text, setText] = useState('');
+  const [name, setName] = useState('');
   const textId = useId();
   const onFiles = async (files: File[]) => {
     for (const file of files) await importWorkoutFile(file);
   };
   const add = async () => {
-    if (await addWorkoutText(text)) setText('');
+    if (await addWorkoutText(text, name)) {
+      setText('');
+      setName('');
+    }
   };
   return (
     <div className="import-controls">
@@ -25,6 +30,8 @@ export function ImportControls() {
         <label htmlFor={textId}>Paste workout text</label>
         <textarea id={textId} rows={2} value={text} onChange={(e) => setText(e.target.value)}
           placeholder="10m warmup 120bpm; 6x(30s sprint 175bpm, 30s easy 150bpm); 5m cooldown" />
+        <input type="text" value={name} maxLength={MAX_NAME_LENGTH} onChange={(e) => setName(e.target.value)} aria-label="Name of the pasted workout"
+          placeholder="Name (optional)" />
         <button type="button" aria-label="Add pasted workout" disabled={text.trim() === ''} onClick={() => void add()}>Add</button>
       </div>
     </div>

@@ -241,7 +241,11 @@ describe('workouts slice', () => {
     const { services, fake } = fakeServices();
     const store = createAppStore(services);
     expect(await store.getState().addWorkoutText('2x(30s sprint, 30s rest)')).toBe(true);
-    expect([...fake.saved.values()][0]).toMatchObject({ name: 'Pasted workout' });
+    expect([...fake.saved.values()][0]).toMatchObject({ name: '2× sprint/rest' });
+    // Pasted again: a second name, never two workouts of one name; a name typed with it is taken.
+    expect(await store.getState().addWorkoutText('2x(30s sprint, 30s rest)')).toBe(true);
+    expect(await store.getState().addWorkoutText('5m easy', 'Shake-out')).toBe(true);
+    expect([...fake.saved.values()].map((w) => w.name).sort()).toEqual(['2× sprint/rest', '2× sprint/rest (2)', 'Shake-out']);
     expect(await store.getState().addWorkoutText('30s sprint @9')).toBe(false);
     expect(store.getState().workoutMessages.at(-1)!.text).toBe('Pasted text: line 1, column 12: effort must be @1 to @5 (it is "@9")');
   });

@@ -17,7 +17,7 @@ import { createLogService } from './storage/log-service';
 import { createDevice } from './device/device';
 import { withTabLock, PLAYING_ELSEWHERE } from './tabs/tab-lock';
 import { syncLibraryAcrossTabs } from './tabs/library-sync';
-import { applyLaunchParams, rememberStartedWorkouts } from './pwa/launch-params';
+import { applyLaunchParams, keepChosenWorkout, rememberStartedWorkouts } from './pwa/launch-params';
 import { BackupServiceContext } from './ui/library/BackupPanel';
 import type { Workout } from './core/workout';
 import type { OfflineRenderOptions } from './audio/offline-render';
@@ -63,6 +63,7 @@ void store.getState().loadLibrary();
 
 // Manifest shortcuts (`?start=last`) and the id they need; the service worker only exists in a build.
 rememberStartedWorkouts(store);
+keepChosenWorkout(store);
 applyLaunchParams(store);
 if (import.meta.env.PROD) void import('./pwa/register-sw').then((m) => m.registerServiceWorker(store.getState().offerUpdate));
 

@@ -39,7 +39,23 @@ export function applyLaunchParams(store: AppStore, search: string = window.locat
 function openLastWorkout(store: AppStore): void {
   store.getState().goTo('player');
   const id = safeStorage()?.getItem(LAST_WORKOUT_KEY);
-  if (!id) return;
+  if (id) selectWhenLoaded(store, id);
+}
+
+/** The localStorage key of the workout chosen on the Player screen. */
+export const CHOSEN_WORKOUT_KEY = 'montage.chosenWorkoutId';
+
+/** Keeps the chosen workout across reloads: remembers each choice, and chooses the remembered one again at start. */
+export function keepChosenWorkout(store: AppStore): () => void {
+  const id = safeStorage()?.getItem(CHOSEN_WORKOUT_KEY);
+  if (id) selectWhenLoaded(store, id);
+  return store.subscribe((state, prev) => {
+    if (state.selectedWorkoutId !== prev.selectedWorkoutId) safeStorage()?.setItem(CHOSEN_WORKOUT_KEY, state.selectedWorkoutId);
+  });
+}
+
+/** Selects workout `id` now if it is there, or once saved workouts have loaded; a choice the user makes meanwhile wins. */
+function selectWhenLoaded(store: AppStore, id: string): void {
   const select = () => {
     if (!store.getState().workouts.some((w) => w.id === id)) return false;
     store.getState().selectWorkout(id);

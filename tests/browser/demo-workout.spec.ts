@@ -102,3 +102,14 @@ test('the cue of the first interval change is placed on a beat of the playing de
   // The music has its beat (a drum hit) right there.
   expect(r.after).toBeGreaterThan(r.before * 1.5);
 });
+
+test('the chosen workout is still chosen after a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Player' }).click();
+  const workout = page.locator('section.start select').first();
+  expect(await workout.inputValue()).not.toBe('template-tabata');
+  await workout.selectOption('template-tabata');
+  await page.reload();
+  await page.getByRole('button', { name: 'Player' }).click();
+  await expect(page.locator('section.start select').first()).toHaveValue('template-tabata');
+});

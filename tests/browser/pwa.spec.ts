@@ -137,7 +137,12 @@ test('the "Start last workout" shortcut opens the player with the last started w
   await expect(page.getByTestId('current-step')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
 
+  // The workout chosen last is kept across a reload; the shortcut opens the one started last.
   await page.goto('/');
+  await page.getByRole('button', { name: 'Player' }).click();
+  await page.locator('section.start select').first().selectOption('template-demo-3030');
+  await page.reload();
+  await page.getByRole('button', { name: 'Player' }).click();
   await expect(page.locator('section.start select').first()).toHaveValue('template-demo-3030');
   await page.getByRole('button', { name: 'Library' }).click();
   await page.goto('/?start=last');

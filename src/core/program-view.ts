@@ -17,6 +17,11 @@ export interface ProgramView {
   next: TimelineStep | null;
   /** Seconds until the step ends (until the first step during the count-in; 0 when done). */
   remainingSec: Seconds;
+  /**
+   * Seconds the step's clock shows: `remainingSec`, but never more than the step's written length. Step changes land
+   * on the music's bars, so a step written as 10:00 may play up to a bar longer; its clock holds 10:00 until then.
+   */
+  clockSec: Seconds;
   /** During the count-in, the count of the beat sounding (3, 2, 1); else null. */
   countIn: number | null;
   segment: ProgramSegment | null;
@@ -77,12 +82,14 @@ export function programViewAt(program: Program, positionSec: Seconds, voiceLeadS
   const ticks = part === 'count-in' ? program.cues.filter((c) => c.kind === 'countdown' && c.stepIndex === 0 && c.timeSec < 0) : [];
   const sounded = ticks.filter((c) => c.timeSec <= positionSec + 1e-9).length;
   const countIn = part === 'count-in' ? ticks.length - Math.max(1, sounded) + 1 : null;
+  const remainingSec = part === 'done' ? 0 : part === 'count-in' ? (program.stepStarts[0] ?? 0) - positionSec : stepEndSec(program, k) - positionSec;
   return {
     part,
     stepIndex: k,
     step: program.steps[k] ?? null,
     next: program.steps[Math.max(0, k + 1)] ?? null,
-    remainingSec: part === 'done' ? 0 : part === 'count-in' ? (program.stepStarts[0] ?? 0) - positionSec : stepEndSec(program, k) - positionSec,
+    remainingSec,
+    clockSec: part === 'step' ? Math.min(remainingSec, program.steps[k].durationSec) : remainingSec,
     countIn,
     segment,
     musicBpm: segment?.musicBpm ?? null,
@@ -90,4 +97,10 @@ export function programViewAt(program: Program, positionSec: Seconds, voiceLeadS
     announcement: announcementAt(program, positionSec, voiceLeadSec),
     progress: total > 0 ? Math.min(1, Math.max(0, positionSec / total)) : 0,
   };
+}
+
+/** Returns the workout's written length in seconds (the steps as written, before step changes move onto the music's bars). */
+export function writtenTotalSec(program: Pick<Program, 'steps'>): Seconds {
+  const last = program.steps[program.steps.length - 1];
+  return last ? last.startSec + last.durationSec : 0;
 }

@@ -27,3 +27,9 @@ export function formatClockTenths(seconds: number): string {
 export function kindLabel(kind: StepKind): string {
   return { warmup: 'Warm-up', work: 'Work', recover: 'Recover', rest: 'Rest', cooldown: 'Cool-down' }[kind];
 }
+
+// Letters and digits only, lower case: "Warm-up", "warmup" and "Warm up" read the same.
+const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Returns true when a step's name only repeats its kind's label ("Warm-up" for a warm-up), so the screen says it once. */
+export const nameRepeatsKind = (kind: StepKind, name: string): boolean => squash(name) === squash(kindLabel(kind));

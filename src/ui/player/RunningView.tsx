@@ -5,13 +5,16 @@
  */
 import { useRef, useState } from 'react';
 import { useApp } from '../store-context';
-import { formatClock, kindLabel } from '../format';
-import { programViewAt, type ProgramView } from '../../core/program-view';
+import { formatClock, kindLabel, nameRepeatsKind } from '../format';
+import { programViewAt, writtenTotalSec, type ProgramView } from '../../core/program-view';
 import { VOICE_LEAD_SEC } from '../../state/player-slice';
 import { useFrame } from './use-frame';
 import { WorkoutTimeline } from './WorkoutTimeline';
 
 // What changes the markup (the rest moves by refs).
+// The accessible name of the time left, which says what the number counts down to.
+const timeLeftLabel = (v: ProgramView): string => `${v.part === 'count-in' ? 'Time until the first step' : 'Time left in step'}: ${formatClock(v.clockSec)}`;
+
 const shapeOf = (v: ProgramView) => `${v.part}|${v.stepIndex}|${v.segment?.startSec ?? ''}|${v.segment?.trackId ?? ''}|${v.countIn ?? ''}|${v.announcement ?? ''}`;
 
 /** Shows the running (or paused) workout. */
@@ -36,7 +39,12 @@ export function RunningView() {
     const pos = positionNow() ?? -program.leadInSec;
     const now = programViewAt(program, pos, VOICE_LEAD_SEC);
     if (!view || shapeOf(now) !== shapeOf(view)) setView(now);
-    if (timeLeftRef.current) timeLeftRef.current.textContent = formatClock(now.remainingSec);
+    const timeLeft = timeLeftRef.current;
+    // Written only when the shown second changes, so a screen reader is not handed a new name every frame.
+    if (timeLeft && timeLeft.textContent !== formatClock(now.clockSec)) {
+      timeLeft.textContent = formatClock(now.clockSec);
+      timeLeft.setAttribute('aria-label', timeLeftLabel(now));
+    }
     if (progressRef.current) progressRef.current.style.left = `${now.progress * 100}%`;
     if (pulseRef.current) {
       const level = now.beatPhase === null || status === 'paused' ? 0 : Math.exp(-now.beatPhase * 5);
@@ -49,15 +57,17 @@ export function RunningView() {
   const step = view.step ?? program.steps[program.steps.length - 1];
   if (!step) return null;
   const countingIn = view.part === 'count-in';
+  // A step named for its kind ("Warm-up") is said once, by its name.
+  const kindText = nameRepeatsKind(step.step.kind, step.step.name) ? '' : kindLabel(step.step.kind);
   return (
     <section className={`running kind-${countingIn ? 'warmup' : step.step.kind}`} aria-label="Workout in progress">
-      <p className="step-kind">
-        {countingIn ? 'Get ready' : kindLabel(step.step.kind)}
-        {!countingIn && step.repeatLabels.length > 0 && <span className="repeat"> · {step.repeatLabels.join(' · ')}</span>}
+      <p className="step-kind" data-testid="step-kind">
+        {countingIn ? 'Get ready' : kindText}
+        {!countingIn && step.repeatLabels.length > 0 && <span className="repeat">{kindText ? ' · ' : ''}{step.repeatLabels.join(' · ')}</span>}
       </p>
       <h2 className="step-name" data-testid="current-step">{countingIn ? `Starting in ${view.countIn ?? ''}` : step.step.name}</h2>
-      <p className="time-left" aria-label={countingIn ? 'Time until the first step' : 'Time left in this step'}>
-        <span ref={timeLeftRef} data-testid="time-left">{formatClock(view.remainingSec)}</span>
+      <p className="time-left">
+        <span ref={timeLeftRef} data-testid="time-left" role="timer" aria-label={timeLeftLabel(view)}>{formatClock(view.clockSec)}</span>
       </p>
       <p className="next-step" data-testid="next-step">
         {view.next ? <>{countingIn ? 'First' : 'Next'}: <strong>{view.next.step.name}</strong> ({formatClock(view.next.durationSec)})</> : 'Last step'}
@@ -72,7 +82,7 @@ export function RunningView() {
         )}
       </div>
       {view.announcement && <p className="announcement" role="status">{view.announcement}</p>}
-      <WorkoutTimeline steps={program.steps} stepStarts={program.stepStarts} totalSec={program.endSec} markerRef={progressRef} />
+      <WorkoutTimeline steps={program.steps} stepStarts={program.stepStarts} totalSec={program.endSec} labelSec={writtenTotalSec(program)} markerRef={progressRef} />
       <div className="controls">
         <button type="button" className="big" onClick={togglePause} aria-keyshortcuts="Space">
           {status === 'paused' ? 'Resume' : 'Pause'}

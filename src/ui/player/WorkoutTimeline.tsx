@@ -7,14 +7,16 @@ interface Props {
   steps: TimelineStep[];
   stepStarts: number[];
   totalSec: number;
+  /** Length the label says, when it differs from `totalSec` (the written length of a planned workout). */
+  labelSec?: number;
   /** The marker's left edge is moved by the caller each frame. */
   markerRef?: RefObject<HTMLDivElement | null>;
 }
 
 /** Draws the workout timeline. */
-export function WorkoutTimeline({ steps, stepStarts, totalSec, markerRef }: Props) {
+export function WorkoutTimeline({ steps, stepStarts, totalSec, labelSec, markerRef }: Props) {
   return (
-    <div className="timeline" role="img" aria-label={`Workout timeline, ${steps.length} steps, ${formatClock(totalSec)} in total`}>
+    <div className="timeline" role="img" aria-label={`Workout timeline, ${steps.length} steps, ${formatClock(labelSec ?? totalSec)} in total`}>
       {steps.map((s, i) => (
         <div
           key={i}

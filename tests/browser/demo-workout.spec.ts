@@ -16,8 +16,24 @@ test('the demo workout starts, shows the interval, music BPM and time left, and 
   await expect(page.locator('.announcement')).toHaveText('Warm up. Find the beat.');
   await expect(page.getByTestId('next-step')).toContainText('Next:');
   await expect(page.getByTestId('music-bpm')).toHaveText(/^\d{2,3} BPM$/);
-  const first = await page.getByTestId('time-left').textContent();
-  await expect.poll(async () => page.getByTestId('time-left').textContent(), { timeout: 5000 }).not.toBe(first);
+  // The step is named for its kind: the screen says "Warm-up" once, in the name.
+  await expect(page.getByTestId('step-kind')).not.toContainText('Warm-up');
+  // The 10:00 demo's timeline says 10:00, though its step changes sit on the music's bars.
+  await expect(page.getByRole('img', { name: 'Workout timeline, 14 steps, 10:00 in total' })).toBeVisible();
+  // The 2:00 warm-up never shows more than 2:00, and the time left is named with its value.
+  const timeLeft = page.getByTestId('time-left');
+  const first = (await timeLeft.textContent())!;
+  const [fm, fs] = first.split(':').map(Number);
+  expect(fm * 60 + fs).toBeLessThanOrEqual(120);
+  await expect.poll(async () => timeLeft.textContent(), { timeout: 5000 }).not.toBe(first);
+  const shown = (await timeLeft.textContent())!;
+  const label = (await timeLeft.getAttribute('aria-label'))!;
+  expect(label).toMatch(/^Time left in step: \d+:\d\d$/);
+  // Read a moment apart, the name and the text may differ by the second that just ticked.
+  const [lm, ls] = label.replace('Time left in step: ', '').split(':').map(Number);
+  const [sm, ss] = shown.split(':').map(Number);
+  expect(Math.abs(lm * 60 + ls - (sm * 60 + ss))).toBeLessThanOrEqual(1);
+  await expect(page.getByRole('timer', { name: /^Time left in step: \d+:\d\d$/ })).toBeVisible();
 
   // The audio clock is really running.
   const p1 = await page.evaluate(() => (window as any).montage.store.getState().positionNow());

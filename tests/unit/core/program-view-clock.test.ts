@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planWorkout, stepEndSec, type MusicRequest } from '../../../src/core/program';
 import { programViewAt, writtenTotalSec } from '../../../src/core/program-view';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
+import { demo3030Template } from '../../../src/core/workout-templates';
 import type { CueOptions } from '../../../src/core/cue-plan';
 import type { Step, StepKind, Workout } from '../../../src/core/workout';
 import { formatClock, nameRepeatsKind } from '../../../src/ui/format';
@@ -66,6 +67,11 @@ describe('the timeline total: a 10:00 workout reads 10:00', () => {
       expect(formatClock(writtenTotalSec(planWorkout(twoSteps, music(bpm), bars)))).toBe('10:00');
     });
   }
+  it('says 10:00 for the 10:00 demo, which ends on a bar of the demo music after 10:00', () => {
+    const p = planWorkout(demo3030Template(), { library: [], demo: demoTrackInfos(), maxTempoChangePct: 0 }, bars);
+    expect(p.endSec).toBeGreaterThan(600.5);
+    expect(formatClock(writtenTotalSec(p))).toBe('10:00');
+  });
   it('is 0 for a workout without steps', () => expect(writtenTotalSec({ steps: [] })).toBe(0));
 });
 

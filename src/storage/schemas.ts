@@ -7,6 +7,8 @@ import type { Workout, WorkoutNode } from '../core/workout';
 import type { Playlist } from '../core/playlist';
 import type { WorkoutLogEntry } from '../core/workout-log';
 import { MAX_TEMPO_CHANGE_PCT, type MusicChoice } from '../core/music-choice';
+import { MAX_REPEAT_TIMES } from '../core/workout-defaults';
+import { MAX_FLAT_STEPS } from '../core/workout-timeline';
 
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(200);
@@ -87,10 +89,12 @@ const stepSchema = z.object({
   tempo: tempoSchema.nullable(),
   voice: text(500).nullable(),
 });
+// The same limit as every importer and the builder, so whatever imports can be saved.
+const repeatTimes = z.number().int().min(1).max(MAX_REPEAT_TIMES, { error: `a repeat plays at most ${MAX_REPEAT_TIMES} times` });
 const nodeSchema: z.ZodType<WorkoutNode> = z.lazy(() =>
   z.union([
     stepSchema,
-    z.object({ type: z.literal('repeat'), id, times: z.number().int().min(1).max(100), children: z.array(nodeSchema).max(500) }),
+    z.object({ type: z.literal('repeat'), id, times: repeatTimes, children: z.array(nodeSchema).max(MAX_FLAT_STEPS) }),
   ]),
 );
 
@@ -98,7 +102,7 @@ const nodeSchema: z.ZodType<WorkoutNode> = z.lazy(() =>
 export const workoutSchema: z.ZodType<Workout> = z.object({
   id,
   name: text(200),
-  nodes: z.array(nodeSchema).max(500),
+  nodes: z.array(nodeSchema).max(MAX_FLAT_STEPS),
   updatedAt: timeMs,
 });
 

@@ -15,7 +15,7 @@ interface Props {
   children: ReactNode;
 }
 
-/** Most times the builder offers (stored workouts allow up to 100). */
+/** Most times the builder offers (imported and stored workouts allow up to MAX_REPEAT_TIMES). */
 const MAX_TIMES = 100;
 
 /** Shows and edits one repeat block. */

@@ -25,7 +25,7 @@ describe('parseZwo on real-world-shaped files', () => {
     expect(w.name).toBe('Over-Unders & Sprints');
     expect(w.updatedAt).toBe(7);
     expect(w.nodes.map((n) => (n.type === 'step' ? n.name : `repeat ${n.times}`))).toEqual([
-      'Warm-up', 'repeat 3', 'Steady 88% FTP', 'Ramp 60%–90% FTP', 'Free ride', 'Max effort', 'Steady 45% FTP', 'Max effort', 'Cool-down',
+      'Warm-up 40%–75% FTP', 'repeat 3', 'Steady 88% FTP', 'Ramp 60%–90% FTP', 'Free ride', 'Max effort', 'Steady 45% FTP', 'Max effort', 'Cool-down 65%–35% FTP',
     ]);
     const [warm, block, steady, ramp, , max, easy, , cool] = w.nodes;
     expect(warm).toMatchObject({ kind: 'warmup', duration: { unit: 'seconds', value: 600 }, intensity: 1, voice: 'Easy spin to start. Ten minutes.' });
@@ -63,6 +63,49 @@ describe('parseZwo on real-world-shaped files', () => {
   });
 });
 
+describe('parseZwo reads every way Zwift writes an effort', () => {
+  const steps = (body: string, head = '') => {
+    const r = parseZwo(`<workout_file><name>T</name>${head}<workout>${body}</workout></workout_file>`, 'w.zwo');
+    if (!r.ok) throw new Error(r.error);
+    return flattenWorkout(r.workout).map((t) => ({ name: t.step.name, intensity: t.step.intensity, kind: t.step.kind, sec: t.durationSec }));
+  };
+
+  it('keeps a ramp-test ladder that climbs above 5 × FTP', () => {
+    expect(steps('<SteadyState Duration="60" Power="4.8"/><SteadyState Duration="60" Power="6.4000001"/>')).toEqual([
+      { name: 'Steady 480% FTP', intensity: 5, kind: 'work', sec: 60 }, { name: 'Steady 640% FTP', intensity: 5, kind: 'work', sec: 60 },
+    ]);
+    expect(errorOf(wrap('<SteadyState Duration="60" Power="25"/>'))).toMatch(/element 1 <SteadyState>: Power must be a number from 0 to 20 \(it is "25"\)/);
+  });
+
+  it('reads SteadyState written with PowerLow/PowerHigh', () => {
+    expect(steps('<SteadyState Duration="20" PowerLow="2.41" PowerHigh="2.61"/><SteadyState Duration="30" PowerLow="0.79" PowerHigh="0.79000002"/>')).toEqual([
+      { name: 'Steady 241%–261% FTP', intensity: 5, kind: 'work', sec: 20 }, { name: 'Steady 79% FTP', intensity: 3, kind: 'work', sec: 30 },
+    ]);
+  });
+
+  it('reads IntervalsT written with PowerOnLow…PowerOffHigh', () => {
+    expect(steps('<IntervalsT Repeat="2" OnDuration="60" OffDuration="30" PowerOnLow="1.4" PowerOnHigh="1.6" PowerOffLow="0.5" PowerOffHigh="0.8"/>')).toEqual([
+      { name: 'On 140%–160% FTP', intensity: 5, kind: 'work', sec: 60 }, { name: 'Off 50%–80% FTP', intensity: 2, kind: 'recover', sec: 30 },
+      { name: 'On 140%–160% FTP', intensity: 5, kind: 'work', sec: 60 }, { name: 'Off 50%–80% FTP', intensity: 2, kind: 'recover', sec: 30 },
+    ]);
+  });
+
+  it('names a pace-only run step by its pace, and a run power as a share of threshold pace, never FTP', () => {
+    const run = '<sportType>run</sportType>';
+    expect(steps('<SteadyState Duration="600" pace="360"/><IntervalsT Repeat="1" OnDuration="180" OffDuration="120" pace="270"/>', run)).toEqual([
+      { name: 'Steady 6:00/km', intensity: 3, kind: 'work', sec: 600 },
+      { name: 'On 4:30/km', intensity: 4, kind: 'work', sec: 180 }, { name: 'Off', intensity: 2, kind: 'recover', sec: 120 },
+    ]);
+    expect(steps('<Warmup Duration="300" pace="0"/><SteadyState Duration="60" Power="0.9" pace="1"/>', run)).toEqual([
+      { name: 'Warm-up', intensity: 2, kind: 'warmup', sec: 300 }, { name: 'Steady 90% threshold pace', intensity: 3, kind: 'work', sec: 60 },
+    ]);
+  });
+
+  it('says a rest-day file is a rest day', () => {
+    expect(errorOf(wrap('<RestDay/>'), 'Mon.zwo')).toBe('Mon.zwo: is a rest day (<RestDay/>): there is nothing to play');
+  });
+});
+
 describe('parseZwo on bad files', () => {
   it('refuses DOCTYPE and ENTITY in any case, before parsing', () => {
     expect(errorOf('<!doctype x><workout_file/>')).toMatch(/^w\.zwo: contains a DOCTYPE or ENTITY declaration/);
@@ -72,7 +115,7 @@ describe('parseZwo on bad files', () => {
   it('names the element and attribute that are wrong', () => {
     expect(errorOf(wrap('<Warmup Duration="600"/><SteadyState Power="0.8"/>'))).toBe('w.zwo: element 2 <SteadyState>: Duration is missing');
     expect(errorOf(wrap('<SteadyState Duration="-5" Power="0.8"/>'))).toMatch(/element 1 <SteadyState>: Duration must be a number from 1 to 21600 \(it is "-5"\)/);
-    expect(errorOf(wrap('<SteadyState Duration="60" Power="abc"/>'))).toMatch(/Power must be a number from 0 to 5/);
+    expect(errorOf(wrap('<SteadyState Duration="60" Power="abc"/>'))).toMatch(/Power must be a number from 0 to 20/);
     expect(errorOf(wrap('<IntervalsT Repeat="1000000" OnDuration="30" OffDuration="30"/>'))).toMatch(/Repeat must be a number from 1 to 1000/);
     expect(errorOf(wrap('<IntervalsT Repeat="1000" OnDuration="21600" OffDuration="21600"/>'))).toMatch(/24 hours/);
   });

@@ -1,13 +1,17 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Several people may test at once on one machine: each can use its own port and build folder.
+// Several people may test at once on one machine: each can use its own port and build folder. `npm run test:browser`
+// picks a free port (scripts/run-browser-tests.mjs); a server already on the port is never reused, so the tests can
+// only ever test this checkout's build (Playwright stops with "already used" instead).
 const port = Number(process.env.MONTAGE_PORT ?? 4173);
 const outDir = process.env.MONTAGE_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/browser',
   timeout: 60_000,
+  // A busy machine (several people testing on two cores) renders slowly: room for that, not fixed sleeps.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
@@ -28,7 +32,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -1,9 +1,13 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { grooveFile, importTracks, playerStatus, startDemo, waitForServiceWorker } from '../helpers/pwa-page';
 
 // Install, offline, updates, the launch shortcut and two tabs: the app as an installed PWA (built app only).
+// Reloads and service-worker updates are slow on a busy machine: every wait is for a real state, with room to spare.
+test.describe.configure({ timeout: 180_000 });
+const SLOW = { timeout: 60_000 };
+const updateOffered = (page: Page) => page.waitForFunction(() => (window as any).montage.store.getState().update !== null, null, SLOW);
 
 test('the manifest is valid, its icons are real PNGs, and the service worker activates (installable)', async ({ page }) => {
   await page.goto('/');
@@ -39,13 +43,13 @@ test('offline after the first visit: the app starts, the imported track is liste
   await waitForServiceWorker(page);
 
   await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Montage' })).toBeVisible();
+  await page.reload({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { name: 'Montage' })).toBeVisible(SLOW);
   // Really offline: anything not precached fails.
   expect(await page.evaluate(() => fetch(`/not-cached-${Date.now()}`).then(() => 'online', () => 'offline'))).toBe('offline');
 
   await page.getByRole('button', { name: 'Library' }).click();
-  await expect(page.getByTestId('track-row').filter({ hasText: 'offline-128' })).toBeVisible();
+  await expect(page.getByTestId('track-row').filter({ hasText: 'offline-128' })).toBeVisible(SLOW);
   const decoded = await page.evaluate(async () => {
     const m = (window as any).montage;
     const track = m.store.getState().tracks.find((t: any) => t.fileName === 'offline-128.wav');
@@ -60,11 +64,10 @@ test('offline after the first visit: the app starts, the imported track is liste
   // Tone.js arrives lazily on Start: it was precached, so a workout runs offline too — and its music is
   // the stored track (the library's ready tracks come before the demo loops), playing on the audio clock.
   await startDemo(page);
-  await expect(page.getByTestId('music-bpm')).toHaveText(/BPM/);
+  await expect(page.getByTestId('music-bpm')).toHaveText(/BPM/, SLOW);
   await expect(page.locator('.track-title')).toHaveText('offline-128');
   const p1 = await page.evaluate(() => (window as any).montage.store.getState().positionNow());
-  await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as any).montage.store.getState().positionNow())).toBeGreaterThan(p1 + 0.2);
+  await expect.poll(() => page.evaluate(() => (window as any).montage.store.getState().positionNow()), SLOW).toBeGreaterThan(p1 + 0.2);
   expect(await page.evaluate(() => (window as any).montage.engine()?.scheduled.length ?? 0)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop' }).click();
   await context.setOffline(false);
@@ -77,7 +80,7 @@ test('an update that arrives during a workout is offered only once the workout e
 
   await startDemo(page);
   await offer();
-  await page.waitForTimeout(300);
+  await updateOffered(page);
   await expect(prompt).toBeHidden();
   await page.getByRole('button', { name: 'Pause' }).click();
   expect(await playerStatus(page)).toBe('paused');
@@ -86,8 +89,8 @@ test('an update that arrives during a workout is offered only once the workout e
   await expect(prompt).toBeHidden();
 
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
-  await expect(prompt).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible(SLOW);
+  await expect(prompt).toBeVisible(SLOW);
   expect(await page.evaluate(() => (window as any).__updateApplied)).toBeUndefined();
   await page.getByRole('button', { name: 'Reload' }).click();
   expect(await page.evaluate(() => (window as any).__updateApplied)).toBe(true);
@@ -103,24 +106,22 @@ test('a real new version found during a workout waits, is offered after it, and 
     await startDemo(page);
     writeFileSync(swPath, `${original}\n// next version ${Date.now()}\n`);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting)), { timeout: 15_000 }).toBe(true);
-    await page.waitForTimeout(500);
+    await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting)), SLOW).toBe(true);
+    await updateOffered(page);
     await expect(page.getByText('Update available')).toBeHidden();
     expect(await playerStatus(page)).toMatch(/^(countdown|running)$/); // playing (the count-in included)
 
     await page.getByRole('button', { name: 'Stop' }).click();
-    await expect(page.getByText('Update available')).toBeVisible();
+    await expect(page.getByText('Update available')).toBeVisible(SLOW);
     await page.evaluate(() => ((window as any).__beforeUpdate = true));
-    const reloaded = page.waitForEvent('load', { timeout: 15_000 });
     await page.getByRole('button', { name: 'Reload' }).click();
-    await reloaded;
-    await expect(page.getByRole('button', { name: 'Start workout' })).toBeVisible();
-    expect(await page.evaluate(() => (window as any).__beforeUpdate)).toBeUndefined();
-    const sw = await page.evaluate(async () => {
-      const r = (await navigator.serviceWorker.getRegistration())!;
-      return { waiting: Boolean(r.waiting), controlled: navigator.serviceWorker.controller !== null };
-    });
-    expect(sw).toEqual({ waiting: false, controlled: true });
+    // The new version took over once the page is a new document (the marker is gone) run by the new worker.
+    await page.waitForFunction(() => (window as any).__beforeUpdate === undefined && (window as any).montage !== undefined, null, SLOW);
+    await expect(page.getByRole('button', { name: 'Start workout' })).toBeVisible(SLOW);
+    await expect.poll(() => page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return { waiting: Boolean(r?.waiting), controlled: navigator.serviceWorker.controller !== null };
+    }), SLOW).toEqual({ waiting: false, controlled: true });
   } finally {
     writeFileSync(swPath, original);
   }

@@ -1,6 +1,7 @@
 /** Playlists (manual and smart), the cadence helper's one-step playlist, and the music chosen per workout. */
 import type { StateCreator } from 'zustand';
 import type { Playlist, SmartRules } from '../core/playlist';
+import { addNotice, addNotices, dismissNotice, type Notice } from '../core/notices';
 import { sameName, uniqueName } from '../core/names';
 import type { MusicChoice } from '../core/music-choice';
 import { defaultMusicChoice, MAX_TEMPO_CHANGE_PCT } from '../core/music-choice';
@@ -25,7 +26,7 @@ export interface PlaylistsSlice {
   playlistsLoaded: boolean;
   /** The saved music choice per workout id (absent = the default: whole library). */
   musicChoices: Record<string, MusicChoice>;
-  playlistMessages: string[];
+  playlistMessages: Notice[];
   loadPlaylists(): Promise<void>;
   /** Creates a playlist and returns its id (a smart one filters with `rules`). */
   createPlaylist(name: string, rules?: SmartRules): Promise<string>;
@@ -45,7 +46,8 @@ export interface PlaylistsSlice {
   setMusicChoice(workoutId: string, patch: Partial<Omit<MusicChoice, 'workoutId'>>): Promise<void>;
   /** Pins `trackId` to music segment `segmentIndex` of the workout; null unpins it. */
   lockSegment(workoutId: string, segmentIndex: number, trackId: string | null): Promise<void>;
-  dismissPlaylistMessage(message: string): void;
+  dismissPlaylistMessage(index: number): void;
+  dismissAllPlaylistMessages(): void;
   /** Returns the program the player would play for the workout now: the Music plan screen shows exactly this. */
   programOf(workoutId: string): Program | null;
   /** Returns the music the workout draws from now (what "Swap" may offer). */
@@ -56,7 +58,7 @@ const newId = (): string => crypto.randomUUID();
 
 /** Creates the playlists slice over the injected services. */
 export const createPlaylistsSlice = (services: AppServices): StateCreator<AppState, [], [], PlaylistsSlice> => (set, get) => {
-  const report = (e: unknown) => set((s) => ({ playlistMessages: [...s.playlistMessages, e instanceof Error ? e.message : String(e)] }));
+  const report = (e: unknown) => set((s) => ({ playlistMessages: addNotice(s.playlistMessages, 'error', e instanceof Error ? e.message : String(e)) }));
   // Saves first, then shows: the screen never shows what was not stored.
   const save = async (playlist: Playlist) => {
     try {
@@ -95,7 +97,7 @@ export const createPlaylistsSlice = (services: AppServices): StateCreator<AppSta
     async loadPlaylists() {
       try {
         const { playlists, choices, problems } = await services.playlists.list();
-        set((s) => ({ playlists, playlistsLoaded: true, musicChoices: Object.fromEntries(choices.map((c) => [c.workoutId, c])), playlistMessages: [...s.playlistMessages, ...problems] }));
+        set((s) => ({ playlists, playlistsLoaded: true, musicChoices: Object.fromEntries(choices.map((c) => [c.workoutId, c])), playlistMessages: addNotices(s.playlistMessages, 'error', problems) }));
       } catch (e) {
         set({ playlistsLoaded: true });
         report(e);
@@ -152,6 +154,7 @@ export const createPlaylistsSlice = (services: AppServices): StateCreator<AppSta
       const workout = get().workouts.find((w) => w.id === workoutId);
       return workout ? programFor(get(), services.demo.tracks(), workout) : null;
     },
-    dismissPlaylistMessage: (message) => set((s) => ({ playlistMessages: s.playlistMessages.filter((m) => m !== message) })),
+    dismissPlaylistMessage: (index) => set((s) => ({ playlistMessages: dismissNotice(s.playlistMessages, index) })),
+    dismissAllPlaylistMessages: () => set({ playlistMessages: [] }),
   };
 };

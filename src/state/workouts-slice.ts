@@ -1,6 +1,7 @@
 /** The workouts the user can start (templates plus saved ones), and saving, importing, exporting and sharing them. */
 import type { StateCreator } from 'zustand';
 import { describeWorkout, type Workout } from '../core/workout';
+import { addNotice, dismissNotice, type Notice } from '../core/notices';
 import { uniqueName } from '../core/names';
 import { WORKOUT_TEMPLATES } from '../core/workout-templates';
 import { MAX_NAME_LENGTH, randomId } from '../core/workout-defaults';
@@ -17,10 +18,7 @@ import { createDraftActions, type DraftActions } from './workout-draft-actions';
 export const DEMO_WORKOUT_ID = 'template-demo-3030';
 
 /** A line for the user after an import, a save or a failure; errors name the file. */
-export interface WorkoutMessage {
-  tone: 'ok' | 'error';
-  text: string;
-}
+export type WorkoutMessage = Notice;
 
 /** Where loading the saved workouts is. */
 export type WorkoutsStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -31,7 +29,7 @@ export interface WorkoutsSlice extends DraftActions {
   workouts: Workout[];
   selectedWorkoutId: string;
   workoutsStatus: WorkoutsStatus;
-  /** Newest last; at most a few are kept. */
+  /** Newest last; the same one again counts, at most a few are kept. */
   workoutMessages: WorkoutMessage[];
   /** A workout read from a `#w=` link, waiting for the user to add it; null when there is none. */
   sharedWorkout: Workout | null;
@@ -59,15 +57,15 @@ export interface WorkoutsSlice extends DraftActions {
   addSharedWorkout(): Promise<void>;
   dismissSharedWorkout(): void;
   dismissWorkoutMessage(index: number): void;
+  dismissAllWorkoutMessages(): void;
 }
 
-const MAX_MESSAGES = 8;
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Creates the workouts slice over the injected services. */
 export const createWorkoutsSlice = (services: AppServices): StateCreator<AppState, [], [], WorkoutsSlice> => (set, get) => {
   const say = (tone: WorkoutMessage['tone'], text: string) =>
-    set((s) => ({ workoutMessages: [...s.workoutMessages, { tone, text }].slice(-MAX_MESSAGES) }));
+    set((s) => ({ workoutMessages: addNotice(s.workoutMessages, tone, text) }));
   const find = (id: string) => get().workouts.find((w) => w.id === id) ?? null;
   const withSaved = (saved: Workout[]) => [...WORKOUT_TEMPLATES, ...[...saved].sort((a, b) => b.updatedAt - a.updatedAt)];
   const savedOnly = () => get().workouts.filter((w) => !isTemplateId(w.id));
@@ -197,7 +195,8 @@ export const createWorkoutsSlice = (services: AppServices): StateCreator<AppStat
       if (await addForeign(shared, 'a shared link')) set({ sharedWorkout: null });
     },
     dismissSharedWorkout: () => set({ sharedWorkout: null }),
-    dismissWorkoutMessage: (index) => set((s) => ({ workoutMessages: s.workoutMessages.filter((_, i) => i !== index) })),
+    dismissWorkoutMessage: (index) => set((s) => ({ workoutMessages: dismissNotice(s.workoutMessages, index) })),
+    dismissAllWorkoutMessages: () => set({ workoutMessages: [] }),
     ...createDraftActions({ services, persist, say, set, get }),
   };
 };

@@ -6,6 +6,7 @@ import { PlaylistDetail } from './PlaylistDetail';
 import { CadenceHelper } from './CadenceHelper';
 import { MusicPlanView } from './MusicPlanView';
 import './playlists.css';
+import { Notices } from '../common/Notices';
 
 /** Shows playlists, or the music plan of a workout. */
 export function PlaylistsScreen() {
@@ -15,6 +16,7 @@ export function PlaylistsScreen() {
   const loadPlaylists = useApp((s) => s.loadPlaylists);
   const messages = useApp((s) => s.playlistMessages);
   const dismiss = useApp((s) => s.dismissPlaylistMessage);
+  const dismissAll = useApp((s) => s.dismissAllPlaylistMessages);
   const [view, setView] = useState<'playlists' | 'plan'>('playlists');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   useEffect(() => {
@@ -33,11 +35,7 @@ export function PlaylistsScreen() {
           <button type="button" aria-pressed={view === 'plan'} onClick={() => setView('plan')}>Music plan</button>
         </div>
       </div>
-      {messages.map((m) => (
-        <p key={m} className="error" role="alert">
-          {m} <button type="button" className="link" onClick={() => dismiss(m)}>Dismiss</button>
-        </p>
-      ))}
+      <Notices notices={messages} label="Playlist messages" onDismiss={dismiss} onDismissAll={dismissAll} />
       {view === 'plan' ? (
         <MusicPlanView />
       ) : (

@@ -1,20 +1,11 @@
 /** What happened to the latest imports and saves; errors name the file. */
 import { useApp } from '../store-context';
+import { Notices } from '../common/Notices';
 
-/** Shows the workout messages, each with a Dismiss button. */
+/** Shows the workout messages: the newest few, each with a Dismiss button. */
 export function WorkoutMessages() {
   const messages = useApp((s) => s.workoutMessages);
   const dismiss = useApp((s) => s.dismissWorkoutMessage);
-  return (
-    <div role="status" aria-live="polite">
-      <ul className="workout-messages" aria-label="Workout messages">
-        {messages.map((m, i) => (
-          <li key={`${i}-${m.text}`} className={m.tone === 'error' ? 'error' : 'ok'}>
-            <span>{m.text}</span>
-            <button type="button" aria-label={`Dismiss: ${m.text}`} onClick={() => dismiss(i)}>×</button>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const dismissAll = useApp((s) => s.dismissAllWorkoutMessages);
+  return <Notices notices={messages} label="Workout messages" onDismiss={dismiss} onDismissAll={dismissAll} />;
 }

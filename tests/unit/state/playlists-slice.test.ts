@@ -90,7 +90,7 @@ describe('playlists slice', () => {
     expect([first, second, third].map((id) => db.playlists.get(id)?.name)).toEqual(['Tempo run', 'tempo  RUN (2)', 'Tempo run (3)']);
     expect(await s().renamePlaylist(third, 'TEMPO RUN')).toBe(false);
     expect(db.playlists.get(third)?.name).toBe('Tempo run (3)');
-    expect(s().playlistMessages.at(-1)).toMatch(/already a playlist named "TEMPO RUN"/);
+    expect(s().playlistMessages.at(-1)?.text).toMatch(/already a playlist named "TEMPO RUN"/);
     expect(await s().renamePlaylist(third, 'Hills')).toBe(true);
     expect(db.playlists.get(third)?.name).toBe('Hills');
   });
@@ -112,7 +112,7 @@ describe('playlists slice', () => {
     expect(report.missing).toEqual(['Nobody - Lost']);
     expect(store.getState().playlists.find((p) => p.id === report.playlistId)).toMatchObject({ name: 'Shared', trackIds: ['t172', 't120'] });
     await expect(store.getState().importPlaylistFile('{"format":"montage-playlist","version":1}', 'broken.json')).rejects.toThrow(/^broken\.json: /);
-    expect(store.getState().playlistMessages[0]).toMatch(/^broken\.json: /);
+    expect(store.getState().playlistMessages[0].text).toMatch(/^broken\.json: /);
   });
 
   it('plays the chosen playlist with its pinned tracks when the workout starts', async () => {

@@ -70,7 +70,7 @@ describe('workouts slice', () => {
     fake.problems = ['Damaged workouts entry "Old": nodes.0.kind: invalid'];
     const store = createAppStore(services);
     await store.getState().loadWorkouts();
-    expect(store.getState().workoutMessages).toEqual([{ tone: 'error', text: fake.problems[0] }]);
+    expect(store.getState().workoutMessages).toEqual([{ tone: 'error', text: fake.problems[0], count: 1 }]);
   });
 
   it('gives a new step the music target of the step before it, in a block too; the first one plays any music', () => {
@@ -144,7 +144,7 @@ describe('workouts slice', () => {
     expect(saved.nodes[1]).toMatchObject({ kind: 'warmup', name: 'Warm', intensity: 2 });
     expect(s().draft).toBeNull();
     expect(s().workouts.at(-1)!.id).toBe(saved.id);
-    expect(s().workoutMessages.at(-1)).toEqual({ tone: 'ok', text: 'Saved "Hill".' });
+    expect(s().workoutMessages.at(-1)).toEqual({ tone: 'ok', text: 'Saved "Hill".', count: 1 });
   });
 
   it('merges typing in one field into one undo step, and a new edit clears redo', () => {

@@ -60,6 +60,8 @@ window.addEventListener('hashchange', offerSharedWorkout);
 void store.getState().loadPlaylists();
 // The library too: a workout started from the Player plays the user's music, not the demo.
 void store.getState().loadLibrary();
+// A track deleted a moment ago (still offered for undo) leaves storage when the page goes away.
+window.addEventListener('pagehide', () => void store.getState().finishDelete());
 
 // Manifest shortcuts (`?start=last`) and the id they need; the service worker only exists in a build.
 rememberStartedWorkouts(store);

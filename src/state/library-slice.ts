@@ -1,10 +1,12 @@
 /** The user's library: tracks, imports, the background analysis queue (cancellable) and the beat-click preview. */
 import type { StateCreator } from 'zustand';
 import type { TempoReading, TrackRecord } from '../core/track';
+import { addNotice, addNotices, dismissNotice, type Notice } from '../core/notices';
 import type { BeatGrid } from '../core/beat-grid';
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
 import { createTrackUpdates } from './track-updates';
+import { createPendingDelete, type DeletedTrack } from './pending-delete';
 
 /** Progress of the current import batch. */
 export interface ImportBatch {
@@ -33,7 +35,9 @@ export interface LibrarySlice {
   libraryLoaded: boolean;
   batch: ImportBatch | null;
   storage: { usedBytes: number; quotaBytes: number } | null;
-  libraryMessages: string[];
+  libraryMessages: Notice[];
+  dismissLibraryMessage(index: number): void;
+  dismissAllLibraryMessages(): void;
   preview: LibraryPreview | null;
   loadLibrary(): Promise<void>;
   /** Reads the stored tracks again (another tab changed them, or a restore did); nothing until the library loaded once. */
@@ -42,7 +46,14 @@ export interface LibrarySlice {
   importFiles(files: File[]): Promise<void>;
   /** Saves a hand-corrected grid (and, when given, the other readings still on offer) and marks the track `corrected`. */
   correctTrack(id: string, grid: BeatGrid, alternatives?: TempoReading[]): Promise<void>;
+  /** Takes the track off the library at once; it leaves storage when the undo time is up (`deletedTrack` meanwhile). */
   deleteTrack(id: string): Promise<void>;
+  /** The track just deleted, while "Undo" is offered; null otherwise. */
+  deletedTrack: DeletedTrack | null;
+  /** Puts the track just deleted back where it was; nothing was removed. */
+  undoDelete(): void;
+  /** Removes the track just deleted from storage now (the page is closing, or the user dismissed the undo). */
+  finishDelete(): Promise<void>;
   /** Stops the analysis of every queued and running track; they stay 'queued' until `resumeAnalysis`. */
   cancelAnalysis(): void;
   /** Analyses every 'queued' track. */
@@ -76,11 +87,21 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
 
   // Import and analysis update many records a second: they reach the store once per frame.
   const updates = createTrackUpdates((update) => set((s) => ({ tracks: update(s.tracks) })));
-  const replace = updates.put;
+  const pendingDelete = createPendingDelete(
+    async (id) => {
+      await services.library.remove(id);
+      void refreshStorage();
+    },
+    () => set({ deletedTrack: pendingDelete.held() }),
+  );
+  // A deleted track waiting for undo stays off the screen: what an analysis writes meanwhile is kept for the undo.
+  const replace = (track: TrackRecord, now?: boolean) => {
+    if (!pendingDelete.refresh(track)) updates.put(track, now);
+  };
   const current = (id: string) => updates.peek(id) ?? get().tracks.find((t) => t.id === id);
   const bumpBatch = (p: (b: ImportBatch) => Partial<ImportBatch>) => set((s) => (s.batch ? { batch: { ...s.batch, ...p(s.batch) } } : {}));
   const refreshStorage = async () => set({ storage: await services.library.estimate().catch(() => null) });
-  const say = (message: string) => set((s) => ({ libraryMessages: [...s.libraryMessages, message] }));
+  const say = (message: string) => set((s) => ({ libraryMessages: addNotice(s.libraryMessages, 'error', message) }));
 
   const analyseOne = async (id: string, signal: AbortSignal) => {
     const track = current(id);
@@ -132,18 +153,20 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
     batch: null,
     storage: null,
     libraryMessages: [],
+    dismissLibraryMessage: (index) => set((s) => ({ libraryMessages: dismissNotice(s.libraryMessages, index) })),
+    dismissAllLibraryMessages: () => set({ libraryMessages: [] }),
     preview: null,
     loadLibrary() {
       // One load, however many screens ask for it at start.
       loading ??= (async () => {
         const { tracks, problems } = await services.library.list();
-        set({ tracks, libraryLoaded: true, libraryMessages: problems });
+        set({ tracks, libraryLoaded: true, libraryMessages: addNotices([], 'error', problems) });
         void refreshStorage();
         // Analysis interrupted by a reload carries on.
         enqueue(tracks.filter((t) => t.status === 'queued' || t.status === 'analyzing').map((t) => t.id));
       })().catch((e: unknown) => {
         loading = null;
-        set({ libraryLoaded: true, libraryMessages: [`The library could not be read: ${e instanceof Error ? e.message : String(e)}`] });
+        set({ libraryLoaded: true, libraryMessages: addNotices([], 'error', [`The library could not be read: ${e instanceof Error ? e.message : String(e)}`]) });
       });
       return loading;
     },
@@ -151,10 +174,13 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
       if (!get().libraryLoaded) return;
       updates.flush();
       const { tracks } = await services.library.list();
-      set({ tracks });
+      const hidden = pendingDelete.held()?.track.id;
+      set({ tracks: tracks.filter((t) => t.id !== hidden) });
     },
     async importFiles(files) {
       if (files.length === 0) return;
+      // A file deleted a moment ago and imported again is a new import: the delete is done first.
+      await get().finishDelete();
       void get().askPersistence();
       const batch = get().batch;
       const fresh = !batch || batch.cancelled || batch.analysed + batch.failed.length >= batch.total;
@@ -182,12 +208,31 @@ export const createLibrarySlice = (services: AppServices): StateCreator<AppState
     async correctTrack(id, grid, alternatives) {
       replace(await services.library.update(id, { grid, corrected: true, ...(alternatives ? { alternatives } : {}) }), true);
     },
+    deletedTrack: null,
     async deleteTrack(id) {
       if (get().preview?.trackId === id) get().stopPreview();
-      await services.library.remove(id);
-      updates.drop(id);
-      set((s) => ({ tracks: s.tracks.filter((t) => t.id !== id) }));
-      void refreshStorage();
+      updates.flush();
+      const index = get().tracks.findIndex((t) => t.id === id);
+      if (index < 0) return;
+      const deleted = { track: get().tracks[index], index };
+      set((s) => ({ tracks: s.tracks.filter((t) => t.id !== id), deletedTrack: deleted }));
+      try {
+        await pendingDelete.hold(deleted);
+      } catch (e) {
+        // The track deleted before could not be removed: it is still stored, so it comes back, named.
+        say(`Could not delete a track: ${messageOf(e)}`);
+        void get().reloadTracks();
+      }
+    },
+    finishDelete: () => pendingDelete.flush().catch((e: unknown) => say(`Could not delete a track: ${messageOf(e)}`)),
+    undoDelete() {
+      const back = pendingDelete.undo();
+      if (!back) return;
+      set((s) => {
+        const tracks = [...s.tracks];
+        tracks.splice(Math.min(back.index, tracks.length), 0, back.track);
+        return { tracks, deletedTrack: null };
+      });
     },
     cancelAnalysis() {
       controller.abort();

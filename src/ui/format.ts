@@ -14,6 +14,10 @@ export function formatClock(seconds: number): string {
 /** Returns a BPM with one decimal only when it has one. */
 export const formatBpm = (bpm: number): string => bpm.toFixed(Math.abs(bpm % 1) > 1e-9 ? 1 : 0);
 
+/** How sure the beat grid is, in words: "set by you" once the user has tapped or corrected it, else the analysis' confidence. */
+export const beatConfidenceText = (track: { corrected: boolean; confidence: number }): string =>
+  track.corrected ? 'set by you' : `${Math.round(track.confidence * 100)} %`;
+
 /** Returns "m:ss.s" for a time on the workout clock, to the tenth of a second (negative in the count-in). */
 export function formatClockTenths(seconds: number): string {
   const sign = seconds < -0.05 ? '−' : '';

@@ -54,6 +54,9 @@ test('tap tempo, phase nudges, the downbeat and the metre are saved and survive 
   const tapped = await trackOf(page, 'groove-120');
   expect(Math.abs(tapped.bpm - 100)).toBeLessThan(3);
   expect(tapped.corrected).toBe(true);
+  // The confidence no longer claims the analysis' figure: the grid is the user's now.
+  await expect(details.getByTestId('details-bpm')).toContainText('beat grid set by you');
+  await expect(page.getByTestId('track-row').filter({ hasText: 'groove-120' }).getByText('set by you')).toBeVisible();
 
   await details.getByRole('button', { name: 'Beats 10 ms later' }).click();
   await details.getByRole('button', { name: 'Beats 10 ms later' }).click();
@@ -152,7 +155,7 @@ test('every broken or hostile audio file gets its catalogued behaviour, without 
   }
   // HTML in tags is text.
   await expect(rowOf(page, '<img src=x onerror="window.__pwned=1">')).toHaveCount(1);
-  await expect(page.getByText('<script>window.__pwned=1</script>')).toBeVisible();
+  await expect(page.getByText('<script>window.__pwned=1</script>').filter({ visible: true })).toBeVisible();
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
   // Unicode (RTL override, emoji, Arabic) is shown and the row keeps its height.
   const unicodeRow = rows(page).filter({ hasText: '🏃' });
@@ -166,7 +169,7 @@ test('every broken or hostile audio file gets its catalogued behaviour, without 
 
   // A long title is cut with an ellipsis in the table, the layout holds, and the details show it whole.
   const longRow = rows(page).filter({ hasText: 'Long WWW' });
-  const cell = longRow.locator('.col-title');
+  const cell = longRow.locator('.col-title .title-line');
   expect(await cell.evaluate((e) => [getComputedStyle(e).textOverflow, e.scrollWidth > e.clientWidth])).toEqual(['ellipsis', true]);
   for (const row of [longRow, unicodeRow]) expect((await row.boundingBox())!.height).toBeLessThan(60);
   const tableWidth = (await page.locator('.track-table').boundingBox())!.width;
@@ -216,6 +219,32 @@ test('10,000 tracks: the table holds only a window of rows and scrolls to the la
   console.log(`10,000-track table: ${scrollMs.toFixed(1)} ms per scrolled frame`);
   await expect(rowOf(page, 'Track 09999')).toBeVisible();
   expect(await rows(page).count()).toBeLessThan(100);
+});
+
+test('on a 390 px phone a row shows the title and the artist on two lines, readable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLibrary(page);
+  await page.evaluate(() => {
+    const tracks = ['Blinding Lights', 'Lose Yourself to Dance'].map((title, i) => ({
+      id: `phone-${i}`, fileName: `b-track-${i}.mp3`, title, artist: i ? 'Daft Punk' : 'The Weeknd', album: '',
+      durationSec: 200, sizeBytes: 1, mimeType: 'audio/mpeg',
+      grid: { bpm: 171, firstBeatSec: 0.1, firstDownbeatSec: 0.1, beatsPerBar: 4, beats: null }, alternatives: [], confidence: 0.9, status: 'ready', corrected: false, tagBpm: null, gainDb: null, coverId: null, addedAt: i, source: 'user',
+    }));
+    (window as any).montage.store.setState({ tracks });
+  });
+  const row = rowOf(page, 'Blinding Lights');
+  const title = row.locator('.title-line');
+  const artist = row.locator('.artist-line');
+  await expect(title).toBeVisible();
+  await expect(artist).toHaveText('The Weeknd');
+  // Both lines whole (not "b-tr…"), the artist below the title, and the row within the screen.
+  expect(await title.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  expect(await artist.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  const [t, a, r] = [await title.boundingBox(), await artist.boundingBox(), await row.boundingBox()];
+  expect(a!.y).toBeGreaterThanOrEqual(t!.y + t!.height - 1);
+  expect(t!.width).toBeGreaterThan(120);
+  expect(r!.x + r!.width).toBeLessThanOrEqual(391);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test('analysis can be cancelled: tracks wait as queued, and resume', async ({ page }) => {

@@ -49,9 +49,24 @@ test('imports generated tracks and broken files, analyses them, and finds the sa
   await expect(page.getByText('Import finished: 1 of 1 — already in the library, nothing new added')).toBeVisible({ timeout: 20_000 });
   await expect(rows).toHaveCount(3);
 
-  // Deleting frees the track for good.
+  // ✕ takes the track off at once and offers Undo: it comes back where it was, its analysis kept.
   await page.getByRole('button', { name: 'Delete groove-120' }).click();
   await expect(rows).toHaveCount(2);
+  const undo = page.getByRole('status').filter({ hasText: 'Deleted “groove-120”.' });
+  await expect(undo).toBeVisible();
+  await undo.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(undo).toBeHidden();
+  expect(Math.abs(Number(await bpmOf('groove-120')) - 120)).toBeLessThan(2);
+  // Undone, nothing was removed: it is still there after a reload.
+  await page.reload();
+  await page.getByRole('button', { name: 'Library' }).click();
+  await expect(rows).toHaveCount(3);
+
+  // Deleting and letting the undo pass frees the track for good.
+  await page.getByRole('button', { name: 'Delete groove-120' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(undo).toBeHidden({ timeout: 20_000 });
   await page.reload();
   await page.getByRole('button', { name: 'Library' }).click();
   await expect(rows).toHaveCount(2);

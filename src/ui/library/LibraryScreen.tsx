@@ -6,6 +6,8 @@ import { BackupPanel } from './BackupPanel';
 import { ImportProgress } from './ImportProgress';
 import { TrackDetails } from './TrackDetails';
 import './library.css';
+import { Notices } from '../common/Notices';
+import { UndoDelete } from './UndoDelete';
 import { filesFromDrop } from './files-from-drop';
 import { filterTracks, type TrackFilter } from './filter-tracks';
 
@@ -17,6 +19,8 @@ export function LibraryScreen() {
   const importFiles = useApp((s) => s.importFiles);
   const storage = useApp((s) => s.storage);
   const messages = useApp((s) => s.libraryMessages);
+  const dismiss = useApp((s) => s.dismissLibraryMessage);
+  const dismissAll = useApp((s) => s.dismissAllLibraryMessages);
   const [filter, setFilter] = useState<TrackFilter>({ text: '', bpmMin: null, bpmMax: null, halfDouble: true });
   const [dragging, setDragging] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -67,7 +71,8 @@ export function LibraryScreen() {
         </p>
       )}
       <ImportProgress />
-      {messages.map((m) => <p key={m} className="error" role="alert">{m}</p>)}
+      <Notices notices={messages} label="Library messages" onDismiss={dismiss} onDismissAll={dismissAll} />
+      <UndoDelete />
       <div className="filters">
         <label className="field"><span>Search</span>
           <input type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} aria-label="Search title, artist or album" />

@@ -1,10 +1,9 @@
 /** The details drawer of one track: full tags, tempo, status and error, the preview, and the beat-grid corrections. */
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store-context';
-import { formatClock } from '../format';
+import { beatConfidenceText, formatBpm, formatClock } from '../format';
 import { CoverImage } from './CoverImage';
 import { GridCorrections } from './GridCorrections';
-import { formatBpm } from '../format';
 import { PreviewControls } from './PreviewControls';
 
 /** Shows track `trackId` in a side panel; Escape or the close button calls `onClose`. */
@@ -43,7 +42,7 @@ export function TrackDetails({ trackId, onClose }: { trackId: string; onClose: (
         <dt>Album</dt><dd data-testid="details-album">{track.album || '–'}</dd>
         <dt>File</dt><dd>{track.fileName}</dd>
         <dt>Duration</dt><dd>{track.durationSec > 0 ? formatClock(track.durationSec) : '–'}</dd>
-        <dt>Tempo</dt><dd data-testid="details-bpm">{track.grid ? `${formatBpm(track.grid.bpm)} BPM${track.grid.beats ? ' (tempo moves: beats followed one by one)' : ''}` : '–'}{track.status === 'ready' && ` (beat confidence ${Math.round(track.confidence * 100)} %)`}</dd>
+        <dt>Tempo</dt><dd data-testid="details-bpm">{track.grid ? `${formatBpm(track.grid.bpm)} BPM${track.grid.beats ? ' (tempo moves: beats followed one by one)' : ''}` : '–'}{track.status === 'ready' && (track.corrected ? ' (beat grid set by you)' : ` (beat confidence ${beatConfidenceText(track)})`)}</dd>
         <dt>BPM tag</dt><dd data-testid="details-tag-bpm">{track.tagBpm !== null ? `${formatBpm(track.tagBpm)} (a hint only)` : 'none'}</dd>
         <dt>Status</dt><dd data-testid="details-status">{track.status}</dd>
         {track.error && (<><dt>Problem</dt><dd className="error" data-testid="details-error">{track.error}</dd></>)}

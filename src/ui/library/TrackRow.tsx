@@ -1,9 +1,8 @@
 /** One row of the library table; tag text is rendered as text (React escapes it), long text is cut with an ellipsis. */
 import type { TrackRecord } from '../../core/track';
 import { doubleTempo, halveTempo } from '../../core/beat-grid';
-import { formatBpm } from '../format';
 import { useApp } from '../store-context';
-import { formatClock } from '../format';
+import { beatConfidenceText, formatBpm, formatClock } from '../format';
 import { CoverImage } from './CoverImage';
 
 /** Shows one track with its cover, status, preview, details and the quick tempo corrections. */
@@ -18,13 +17,17 @@ export function TrackRow({ track, top, rowIndex, onOpen }: { track: TrackRecord;
   return (
     <div className="track-row" role="row" aria-rowindex={rowIndex} style={{ transform: `translateY(${top}px)` }} data-testid="track-row" data-status={track.status}>
       <div role="cell" className="col-cover"><CoverImage coverId={track.coverId} /></div>
-      <div role="cell" className="col-title truncate" title={track.title}>{name}</div>
+      {/* On a phone the artist column is hidden: the title cell shows title and artist on two lines. */}
+      <div role="cell" className="col-title" title={track.artist ? `${name} — ${track.artist}` : name}>
+        <span className="title-line truncate">{name}</span>
+        {track.artist && <span className="artist-line truncate">{track.artist}</span>}
+      </div>
       <div role="cell" className="col-artist truncate" title={track.artist}>{track.artist}</div>
       <div role="cell" className="col-durationSec">{track.durationSec > 0 ? formatClock(track.durationSec) : '–'}</div>
       <div role="cell" className="col-bpm" data-testid="track-bpm">
         {track.status === 'ready' && grid ? formatBpm(grid.bpm) : <StatusText track={track} />}
       </div>
-      <div role="cell" className="col-confidence">{track.status === 'ready' ? `${Math.round(track.confidence * 100)}%` : ''}</div>
+      <div role="cell" className="col-confidence">{track.status === 'ready' ? beatConfidenceText(track) : ''}</div>
       <div role="cell" className="col-actions">
         <button type="button" aria-pressed={previewing !== null} aria-label={previewing ? `Stop preview of ${name}` : `Preview ${name}`}
           onClick={() => (previewing ? stopPreview() : void startPreview(track.id, grid?.firstDownbeatSec ?? 0))}>{previewing ? '■' : '▶'}</button>

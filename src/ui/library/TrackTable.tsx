@@ -14,7 +14,9 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'confidence', label: 'Beat' },
 ];
 const ROW_PX = 52;
-const sortValue = (t: TrackRecord, key: SortKey): string | number | null => (key === 'bpm' ? trackBpm(t) : t[key]);
+// A grid the user set sorts as the surest.
+const sortValue = (t: TrackRecord, key: SortKey): string | number | null =>
+  key === 'bpm' ? trackBpm(t) : key === 'confidence' ? (t.corrected ? 1 : t.confidence) : t[key];
 
 /** Shows `tracks` in a scrolling, sortable table; `onOpen` opens a track's details. */
 export function TrackTable({ tracks, onOpen }: { tracks: TrackRecord[]; onOpen: (id: string) => void }) {

@@ -56,4 +56,14 @@ describe('grid corrections', () => {
     expect(isDownbeat(twice, 0.7)).toBe(true);
     expect(beatTimeAt(twice, 1)).toBeCloseTo(0.45, 9);
   });
+
+  it('keeps the exact tempo through halve then double, and double then halve (171.3 stays 171.3)', () => {
+    for (const bpm of [171.3, 85.65, 127.97, 93.1]) {
+      const g = steadyGrid(bpm, 0.31, 0.31 + 2 * (60 / bpm), 4);
+      expect(doubleTempo(halveTempo(g)).bpm).toBe(bpm);
+      expect(halveTempo(doubleTempo(g)).bpm).toBe(bpm);
+      // Halving then doubling keeps the one where it was.
+      expect(isDownbeat(doubleTempo(halveTempo(g)), g.firstDownbeatSec)).toBe(true);
+    }
+  });
 });

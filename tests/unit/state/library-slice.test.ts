@@ -157,3 +157,46 @@ describe('library slice', () => {
     expect(fake.calls.at(-1)).toBe('stop y');
   });
 });
+
+describe('deleting a track offers undo', () => {
+  it('takes the track off at once, keeps it stored until the undo time is up, and undo puts it back where it was', async () => {
+    const fake = fakeServices({ holdAnalysis: true });
+    const store = createAppStore(fake.services);
+    await store.getState().importFiles([file('a.mp3'), file('b.mp3'), file('c.mp3')]);
+    await settle(() => store.getState().tracks.length === 3);
+    await store.getState().deleteTrack('b_mp3');
+    expect(store.getState().tracks.map((t) => t.id)).toEqual(['a_mp3', 'c_mp3']);
+    expect(store.getState().deletedTrack?.track.id).toBe('b_mp3');
+    expect(fake.db.has('b_mp3')).toBe(true);
+    // An analysis finishing meanwhile does not bring the row back; the undo gets its result.
+    fake.release();
+    await settle(() => store.getState().deletedTrack?.track.status === 'ready');
+    await new Promise((r) => setTimeout(r, 40));
+    expect(store.getState().tracks.map((t) => t.id)).toEqual(['a_mp3', 'c_mp3']);
+    // Another tab's change re-reads the list: the deleted track stays off.
+    await store.getState().reloadTracks();
+    expect(store.getState().tracks.map((t) => t.id)).toEqual(['a_mp3', 'c_mp3']);
+    store.getState().undoDelete();
+    expect(store.getState().tracks.map((t) => t.id)).toEqual(['a_mp3', 'b_mp3', 'c_mp3']);
+    expect(store.getState().tracks[1].status).toBe('ready');
+    expect(store.getState().deletedTrack).toBeNull();
+    expect(fake.db.has('b_mp3')).toBe(true);
+  });
+
+  it('removes it from storage when dismissed, or when another track is deleted', async () => {
+    const fake = fakeServices();
+    const store = createAppStore(fake.services);
+    await store.getState().importFiles([file('a.mp3'), file('b.mp3'), file('c.mp3')]);
+    await settle(() => store.getState().tracks.every((t) => t.status === 'ready'));
+    await store.getState().deleteTrack('a_mp3');
+    await store.getState().deleteTrack('b_mp3');
+    expect(fake.db.has('a_mp3')).toBe(false);
+    expect(fake.db.has('b_mp3')).toBe(true);
+    expect(store.getState().deletedTrack?.track.id).toBe('b_mp3');
+    await store.getState().finishDelete();
+    expect(fake.db.has('b_mp3')).toBe(false);
+    expect(store.getState().deletedTrack).toBeNull();
+    store.getState().undoDelete();
+    expect(store.getState().tracks.map((t) => t.id)).toEqual(['c_mp3']);
+  });
+});

@@ -145,7 +145,7 @@ export class WorkoutEngine {
   /** Stops everything; the engine can be disposed afterwards. */
   stop(): void {
     this.running = false;
-    this.transport.stop();
+    this.transport.stop(this.context.currentTime);
     this.cues.cancel(0);
     this.stopMusic(this.context.currentTime);
     if (this.repeatId !== null) this.transport.clear(this.repeatId);
@@ -184,11 +184,17 @@ export class WorkoutEngine {
     // before any audio renders, so a player freed here would be silent.
     for (const [i, live] of this.live) {
       if (!this.isOffline && !keep.includes(i)) {
-        live.player?.dispose();
+        // Freed just after this Transport callback: a player's dispose stops its inner clock without a time,
+        // which Tone rightly flags inside a scheduled callback.
+        const player = live.player;
+        if (player) queueMicrotask(() => player.dispose());
         this.live.delete(i);
       }
     }
-    this.options.onTick?.();
+    // The app's tick (speech, the lock screen, the end: it may stop and free this engine) runs just after the
+    // Transport callback, not inside it, so nothing it calls is taken for a sound scheduled without a time.
+    const onTick = this.options.onTick;
+    if (onTick) queueMicrotask(onTick);
   }
 
   /** Starts every ready segment that plays before `pos + lookahead`, at its exact audio-clock time and offset. */

@@ -55,22 +55,20 @@ export function App() {
   );
 }
 
-/** Space = pause/resume, N = skip step, M = skip track, Escape = stop (on the Player), while a workout runs (not while typing). */
+/** Space = pause/resume, N = skip step, M = skip track, while a workout runs (not while typing). Escape (asks to stop) is the running screen's. */
 function useShortcuts() {
   const store = useAppStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      const { player, screen, togglePause, skipStep, skipTrack, stopWorkout } = store.getState();
+      const { player, togglePause, skipStep, skipTrack } = store.getState();
       if (!isActive(player.phase)) return;
       if (e.code === 'Space') {
         e.preventDefault();
         togglePause();
       } else if (e.key === 'n' || e.key === 'N') void skipStep();
       else if (e.key === 'm' || e.key === 'M') void skipTrack();
-      // Escape closes panels elsewhere: it stops the workout only on the Player screen.
-      else if (e.key === 'Escape' && screen === 'player') stopWorkout();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -57,6 +57,7 @@ test('the demo workout starts, shows the interval, music BPM and time left, and 
   await expect(page.getByTestId('current-step')).not.toHaveText('Warm-up');
 
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
   // Stopped early: the summary says so, with the time really exercised (not the workout position) and the skip.
   await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
   await expect(page.getByTestId('summary-steps')).toHaveText('0 of 14 (1 skipped)');
@@ -69,6 +70,41 @@ test('the demo workout starts, shows the interval, music BPM and time left, and 
   await expect(page.getByRole('region', { name: 'Recent workouts' })).toContainText('30/30 HIIT');
   await page.reload();
   await expect(page.getByRole('region', { name: 'Recent workouts' })).toContainText('30/30 HIIT');
+});
+
+test('Stop and Escape ask first; the workout plays on until the user ends it; the total time is shown; Pause stands out', async ({ page }) => {
+  await startDemo(page);
+  const position = () => page.evaluate(() => (window as any).montage.store.getState().positionNow() as number);
+  // The whole workout's time, done and left, on the written 10:00.
+  await expect(page.getByTestId('workout-elapsed')).toHaveText(/^Workout 0:0\d done · (10:00|9:\d\d) left$/);
+  // Pause is the main control: it looks unlike the others.
+  const pauseBg = await page.getByRole('button', { name: 'Pause' }).evaluate((e) => getComputedStyle(e).backgroundColor);
+  const skipBg = await page.getByRole('button', { name: 'Skip step' }).evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(pauseBg).not.toBe(skipBg);
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'End the workout?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'End workout' })).toBeFocused();
+  // Nothing ended: the clock runs on, nothing is logged.
+  const p1 = await position();
+  await expect.poll(position).toBeGreaterThan(p1 + 0.3);
+  expect(await page.evaluate(() => (window as any).montage.store.getState().player.phase.status)).toMatch(/countdown|running/);
+  await dialog.getByRole('button', { name: 'Keep going' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Escape asks too, and Escape again keeps going.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('current-step')).toBeVisible();
+
+  // Escape, then Enter on the focused "End workout": ended and logged.
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('button', { name: 'End workout' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
 });
 
 test('the cue of the first interval change is placed on a beat of the playing demo track', async ({ page }) => {
@@ -85,6 +121,7 @@ test('the cue of the first interval change is placed on a beat of the playing de
   const beatsAtChange = ((change - seg.grid.firstBeatSec) * seg.grid.bpm) / 60;
   expect(Math.abs(beatsAtChange - Math.round(beatsAtChange))).toBeLessThan(1e-6);
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
 
   // To the sample: render the same program offline around the change, cues and music apart.
   const r = await page.evaluate(async ({ fromSec, change }) => {

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { grooveFile, importTracks, startDemo } from '../helpers/pwa-page';
 
 // One plan: what the Music plan shows is what the engine plays; the screen follows the audio clock,
 // so the count-in and the first words are shown on every start, even while the page is busy.
@@ -74,6 +75,46 @@ test('the count-in and the first announcement are shown on every start, even wit
     const seen: string[] = await page.evaluate(() => (window as any).__seen);
     expect(seen.some((t) => /^Starting in [123]$/.test(t)), `count-in shown (run ${run + 1}: ${seen.join(' | ')})`).toBe(true);
     await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'End workout' }).click();
     await page.getByRole('button', { name: 'Back to start' }).click();
   }
+});
+
+test('skipping steps and tracks with the user\'s own, tempo-matched music schedules everything with its time (no Tone warning)', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  await page.goto('/');
+  await importTracks(page, [grooveFile(166, 'own-166.wav', 12), grooveFile(148, 'own-148.wav', 12), grooveFile(126, 'own-126.wav', 12)]);
+  // Let the player change the music's speed, so tracks are tempo-matched to the steps.
+  await page.evaluate(() => (window as any).montage.store.getState().setMusicChoice('template-demo-3030', { maxTempoChangePct: 8 }));
+  await startDemo(page);
+  const stretched = await page.evaluate(() => (window as any).montage.store.getState().player.program.segments.some((s: any) => Math.abs(s.playbackRate - 1) > 1e-3));
+  expect(stretched, 'the plan tempo-matches some of the music').toBe(true);
+  await expect(page.getByTestId('current-step')).toHaveText('Warm-up', { timeout: 30_000 });
+  for (let i = 0; i < 4; i++) {
+    const before = await page.getByTestId('current-step').textContent();
+    await page.getByRole('button', { name: 'Skip step' }).click();
+    await expect.poll(async () => (await page.evaluate(() => (window as any).montage.store.getState().player.phase.status))).toMatch(/running|countdown/);
+    if (i < 3) await expect(page.getByTestId('current-step')).not.toHaveText(before!);
+    await page.waitForTimeout(700);
+  }
+  await page.getByRole('button', { name: 'Skip track' }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
+  await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to start' }).click();
+
+  // A short workout played to its end: the finish (which frees the engine from the audio clock's tick) too.
+  await page.evaluate(async () => {
+    const s = (window as any).montage.store.getState();
+    await s.addWorkoutText('8s work 160bpm; 8s easy 150bpm', 'Short one');
+    const w = (window as any).montage.store.getState().workouts.find((x: any) => x.name === 'Short one');
+    (window as any).montage.store.getState().selectWorkout(w.id);
+  });
+  await page.getByRole('button', { name: 'Start workout' }).click();
+  await expect(page.getByRole('heading', { name: 'Workout done' })).toBeVisible({ timeout: 60_000 });
+  expect(warnings.filter((w) => /Schedulable methods/.test(w))).toEqual([]);
 });

@@ -28,6 +28,7 @@ test('stop the demo, rate it, find it on Progress with its time and effort, relo
   const workFrom = await position(page);
   await expect.poll(async () => (await position(page)) - workFrom, { timeout: 20_000 }).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
   await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
   const time = (await page.getByTestId('summary-time').textContent())!;
 

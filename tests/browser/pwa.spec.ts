@@ -70,6 +70,7 @@ test('offline after the first visit: the app starts, the imported track is liste
   await expect.poll(() => page.evaluate(() => (window as any).montage.store.getState().positionNow()), SLOW).toBeGreaterThan(p1 + 0.2);
   expect(await page.evaluate(() => (window as any).montage.engine()?.scheduled.length ?? 0)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
   await context.setOffline(false);
 });
 
@@ -89,6 +90,8 @@ test('an update that arrives during a workout is offered only once the workout e
   await expect(prompt).toBeHidden();
 
   await page.getByRole('button', { name: 'Stop' }).click();
+
+  await page.getByRole('button', { name: 'End workout' }).click();
   await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible(SLOW);
   await expect(prompt).toBeVisible(SLOW);
   expect(await page.evaluate(() => (window as any).__updateApplied)).toBeUndefined();
@@ -112,6 +115,8 @@ test('a real new version found during a workout waits, is offered after it, and 
     expect(await playerStatus(page)).toMatch(/^(countdown|running)$/); // playing (the count-in included)
 
     await page.getByRole('button', { name: 'Stop' }).click();
+
+    await page.getByRole('button', { name: 'End workout' }).click();
     await expect(page.getByText('Update available')).toBeVisible(SLOW);
     await page.evaluate(() => ((window as any).__beforeUpdate = true));
     await page.getByRole('button', { name: 'Reload' }).click();
@@ -137,6 +142,7 @@ test('the "Start last workout" shortcut opens the player with the last started w
   await page.getByRole('button', { name: 'Start workout' }).click();
   await expect(page.getByTestId('current-step')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
 
   // The workout chosen last is kept across a reload; the shortcut opens the one started last.
   await page.goto('/');
@@ -172,11 +178,14 @@ test('two tabs: starting a workout in one stops the other, and a library import 
   await expect(b.getByText(/Playing in another tab/)).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => playerStatus(a)).toMatch(/^(countdown|running)$/);
   await a.getByRole('button', { name: 'Stop' }).click();
+  await a.getByRole('button', { name: 'End workout' }).click();
 
   await b.getByRole('button', { name: 'Library' }).click();
   await importTracks(a, [grooveFile(140, 'shared-140.wav')]);
   await expect(b.getByTestId('track-row').filter({ hasText: 'shared-140' })).toBeVisible({ timeout: 10_000 });
   await a.getByRole('button', { name: 'Delete shared-140' }).click();
+  // Dismissing the undo removes it from storage now (else after the undo time).
+  await a.getByRole('button', { name: 'Dismiss: deleted shared-140' }).click();
   await expect(b.getByTestId('track-row').filter({ hasText: 'shared-140' })).toHaveCount(0, { timeout: 10_000 });
 });
 

@@ -52,6 +52,7 @@ test('a whole journey runs under the CSP with no violation and no request off th
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.getByRole('button', { name: 'Skip step' }).click();
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
   await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
   await importTracks(page, [grooveFile(124, 'csp-124.wav')]);
   await expect(page.getByTestId('track-row').filter({ hasText: 'csp-124' }).getByTestId('track-bpm')).toHaveText(/^\d+/);

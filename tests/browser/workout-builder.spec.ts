@@ -109,6 +109,7 @@ test('builds, saves, reloads, exports, deletes, re-imports and starts a workout;
   await page.getByRole('button', { name: 'Start Hill repeats' }).click();
   await expect(page.getByTestId('current-step')).toHaveText('Warm up jog', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'End workout' }).click();
 });
 
 test('reorders by drag and drop and by the move buttons, duplicates and deletes steps', async ({ page }) => {
@@ -231,4 +232,51 @@ test('a pasted workout is named by what it is, or by the name typed with it, and
   await expect(mine.getByRole('heading', { name: 'warmup + 6× sprint/easy + cooldown (2)', exact: true })).toBeVisible();
   await expect(mine.getByRole('heading', { name: 'Recovery jog', exact: true })).toBeVisible();
   await expect(page.getByLabel('Name of the pasted workout')).toHaveValue('');
+});
+
+test('notices never pile up: the same one counts, only the newest three show, and all can be dismissed', async ({ page }) => {
+  await page.goto('/');
+  await openWorkouts(page);
+  const paste = page.getByLabel('Paste workout text');
+  const add = page.getByRole('button', { name: 'Add pasted workout' });
+  const notices = page.getByRole('list', { name: 'Workout messages' }).getByRole('listitem');
+  for (let i = 0; i < 4; i++) {
+    await paste.fill('5m warmup @9');
+    await add.click();
+  }
+  // Four times the same mistake: one line that says how often.
+  await expect(notices).toHaveCount(1);
+  await expect(notices.first()).toContainText('(×4)');
+  for (const bad of ['5x(', '3m sprint 900bpm', 'hello', '10m easy @0']) {
+    await paste.fill(bad);
+    await add.click();
+  }
+  await expect(notices).toHaveCount(3);
+  await page.getByRole('button', { name: '2 earlier messages' }).click();
+  await expect(notices).toHaveCount(5);
+  await page.getByRole('button', { name: 'Dismiss all' }).click();
+  await expect(notices).toHaveCount(0);
+});
+
+test('a template opens to show its steps: each with its length, music tempo and effort, the repeats nested', async ({ page }) => {
+  await page.goto('/');
+  await openWorkouts(page);
+  const card = page.getByRole('list', { name: 'Templates' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: '30/30 HIIT', exact: true }) });
+  const toggle = card.getByRole('button', { name: 'Steps of 30/30 HIIT' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const steps = card.getByRole('list', { name: 'Steps of 30/30 HIIT' });
+  await expect(steps).toBeVisible();
+  const top = steps.locator(':scope > li');
+  await expect(top).toHaveCount(3);
+  await expect(top.nth(0)).toContainText('Warm-up · 2:00');
+  await expect(top.nth(1)).toContainText('6 ×');
+  const inner = top.nth(1).locator('ol > li');
+  await expect(inner).toHaveCount(2);
+  await expect(inner.nth(0)).toContainText('Hard');
+  await expect(inner.nth(0)).toContainText('0:30 · 170–180 BPM');
+  await expect(inner.nth(0)).toContainText('says “Hard! Run with the beat.”');
+  await expect(top.nth(2)).toContainText('Cool-down');
+  await toggle.click();
+  await expect(steps).toBeHidden();
 });

@@ -3,17 +3,24 @@
  * the step, time left, next step, track, BPM, beat pulse, count-in and the current announcement. React renders
  * when one of the discrete things changes; the time left, the pulse and the progress marker move by refs.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store-context';
 import { formatClock, kindLabel, nameRepeatsKind } from '../format';
 import { programViewAt, writtenTotalSec, type ProgramView } from '../../core/program-view';
 import { VOICE_LEAD_SEC } from '../../state/player-slice';
 import { useFrame } from './use-frame';
 import { WorkoutTimeline } from './WorkoutTimeline';
+import { StopConfirm } from './StopConfirm';
 
 // What changes the markup (the rest moves by refs).
 // The accessible name of the time left, which says what the number counts down to.
 const timeLeftLabel = (v: ProgramView): string => `${v.part === 'count-in' ? 'Time until the first step' : 'Time left in step'}: ${formatClock(v.clockSec)}`;
+
+// The whole workout: time done and time left, on the written total (the count-in is not part of it).
+const totalText = (pos: number, totalSec: number): string => {
+  const done = Math.min(Math.max(0, pos), totalSec);
+  return `Workout ${formatClock(Math.floor(done + 1e-6))} done · ${formatClock(totalSec - done)} left`;
+};
 
 const shapeOf = (v: ProgramView) => `${v.part}|${v.stepIndex}|${v.segment?.startSec ?? ''}|${v.segment?.trackId ?? ''}|${v.countIn ?? ''}|${v.announcement ?? ''}`;
 
@@ -29,8 +36,22 @@ export function RunningView() {
   const stopWorkout = useApp((s) => s.stopWorkout);
   const audioOnly = useApp((s) => s.settings.audioOnly);
   const [dark, setDark] = useState(true);
+  // Stop asks first (a tap in a pocket must not end the run); the workout plays on meanwhile.
+  const [confirmingStop, setConfirmingStop] = useState(false);
   const [view, setView] = useState<ProgramView | null>(() => (program ? programViewAt(program, positionNow() ?? -program.leadInSec, VOICE_LEAD_SEC) : null));
   const timeLeftRef = useRef<HTMLSpanElement>(null);
+  const totalRef = useRef<HTMLParagraphElement>(null);
+
+  // Escape asks to stop (on this screen only, not while typing); Escape again keeps going.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key !== 'Escape' || (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))) return;
+      setConfirmingStop((asked) => !asked);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const pulseRef = useRef<HTMLDivElement>(null);
   const progressRef = useRef<HTMLDivElement>(null);
 
@@ -44,6 +65,11 @@ export function RunningView() {
     if (timeLeft && timeLeft.textContent !== formatClock(now.clockSec)) {
       timeLeft.textContent = formatClock(now.clockSec);
       timeLeft.setAttribute('aria-label', timeLeftLabel(now));
+    }
+    const total = totalRef.current;
+    if (total) {
+      const text = totalText(pos, writtenTotalSec(program));
+      if (total.textContent !== text) total.textContent = text;
     }
     if (progressRef.current) progressRef.current.style.left = `${now.progress * 100}%`;
     if (pulseRef.current) {
@@ -82,15 +108,17 @@ export function RunningView() {
         )}
       </div>
       {view.announcement && <p className="announcement" role="status">{view.announcement}</p>}
+      <p className="workout-total" ref={totalRef} data-testid="workout-elapsed">{totalText(positionNow() ?? -program.leadInSec, writtenTotalSec(program))}</p>
       <WorkoutTimeline steps={program.steps} stepStarts={program.stepStarts} totalSec={program.endSec} labelSec={writtenTotalSec(program)} markerRef={progressRef} />
       <div className="controls">
-        <button type="button" className="big" onClick={togglePause} aria-keyshortcuts="Space">
+        <button type="button" className="big primary pause" onClick={togglePause} aria-keyshortcuts="Space">
           {status === 'paused' ? 'Resume' : 'Pause'}
         </button>
         <button type="button" onClick={() => void skipStep()} aria-keyshortcuts="N">Skip step</button>
         <button type="button" onClick={() => void skipTrack()} aria-keyshortcuts="M">Skip track</button>
-        <button type="button" className="danger" onClick={stopWorkout} aria-keyshortcuts="Escape">Stop</button>
+        <button type="button" className="danger" onClick={() => setConfirmingStop(true)} aria-keyshortcuts="Escape" aria-expanded={confirmingStop}>Stop</button>
       </div>
+      {confirmingStop && <StopConfirm onEnd={stopWorkout} onKeepGoing={() => setConfirmingStop(false)} />}
       {error && <p className="error" role="alert">{error}</p>}
       {program.warnings.length > 0 && (
         <details className="music-notes">

@@ -5,6 +5,7 @@ import { useApp } from '../store-context';
 import type { Workout } from '../../core/workout';
 import { WorkoutSummaryBar } from './WorkoutSummaryBar';
 import { CopyField } from './CopyField';
+import { WorkoutSteps } from './WorkoutSteps';
 import { downloadText } from './download-text';
 
 type Panel = { kind: 'none' } | { kind: 'export'; text: string } | { kind: 'share'; link: string; copied: boolean };
@@ -17,6 +18,7 @@ export function WorkoutCard({ workout, editable }: { workout: Workout; editable:
   })));
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [confirming, setConfirming] = useState(false);
+  const [showSteps, setShowSteps] = useState(false);
   const name = workout.name;
   const start = () => {
     selectWorkout(workout.id);
@@ -40,6 +42,7 @@ export function WorkoutCard({ workout, editable }: { workout: Workout; editable:
       <WorkoutSummaryBar name={name} nodes={workout.nodes} />
       <div className="card-actions">
         <button type="button" className="primary" aria-label={`Start ${name}`} onClick={start}>Start</button>
+        <button type="button" aria-expanded={showSteps} aria-label={`Steps of ${name}`} onClick={() => setShowSteps(!showSteps)}>Steps</button>
         {editable && <button type="button" aria-label={`Edit ${name}`} onClick={() => editWorkout(workout.id)}>Edit</button>}
         <button type="button" aria-label={`Duplicate ${name}`} onClick={() => void duplicateWorkout(workout.id)}>Duplicate</button>
         <button type="button" aria-label={`Export ${name}`} onClick={doExport}>Export</button>
@@ -54,6 +57,7 @@ export function WorkoutCard({ workout, editable }: { workout: Workout; editable:
           </span>
         )}
       </div>
+      {showSteps && <WorkoutSteps name={name} nodes={workout.nodes} />}
       {panel.kind === 'export' && (
         <CopyField label={`Workout text of ${name}`} value={panel.text} multiline note="Downloaded as a Montage file. The same workout as text:" />
       )}

@@ -1,0 +1,45 @@
+/** A workout's steps as written, read-only: every step with its kind, length, music tempo and effort; repeats nested. */
+import type { Step, WorkoutNode } from '../../core/workout';
+import { formatClock, formatBpm, kindLabel, nameRepeatsKind } from '../format';
+
+const EFFORT_WORDS = ['', 'easy', 'moderate', 'hard', 'very hard', 'all out'];
+
+const lengthText = (s: Step): string => (s.duration.unit === 'bars' ? `${s.duration.value} ${s.duration.value === 1 ? 'bar' : 'bars'}` : formatClock(s.duration.value));
+
+const tempoText = (s: Step): string => {
+  if (!s.tempo) return 'any music';
+  const { minBpm, maxBpm, allowHalfDouble } = s.tempo;
+  const range = minBpm === maxBpm ? `${formatBpm(minBpm)} BPM` : `${formatBpm(minBpm)}–${formatBpm(maxBpm)} BPM`;
+  return allowHalfDouble ? `${range} (or half/double time)` : range;
+};
+
+function NodeItems({ nodes }: { nodes: readonly WorkoutNode[] }) {
+  return (
+    <>
+      {nodes.map((node) => node.type === 'step' ? (
+        <li key={node.id} className={`step-line kind-${node.kind}`}>
+          <strong>{node.name}</strong>
+          {!nameRepeatsKind(node.kind, node.name) && <span className="muted"> · {kindLabel(node.kind)}</span>}
+          {' · '}{lengthText(node)} · {tempoText(node)} · effort {node.intensity} ({EFFORT_WORDS[node.intensity] ?? ''})
+          {node.voice && <span className="muted"> · says “{node.voice}”</span>}
+        </li>
+      ) : (
+        <li key={node.id} className="repeat-line">
+          <span>{node.times} ×</span>
+          <ol>
+            <NodeItems nodes={node.children} />
+          </ol>
+        </li>
+      ))}
+    </>
+  );
+}
+
+/** Lists `nodes` for a workout card's "Steps" view. */
+export function WorkoutSteps({ name, nodes }: { name: string; nodes: readonly WorkoutNode[] }) {
+  return (
+    <ol className="workout-steps" aria-label={`Steps of ${name}`}>
+      <NodeItems nodes={nodes} />
+    </ol>
+  );
+}

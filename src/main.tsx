@@ -16,7 +16,8 @@ import { createSettingsStore } from './storage/settings-store';
 import { createLogService } from './storage/log-service';
 import { createDevice } from './device/device';
 import { withTabLock, PLAYING_ELSEWHERE } from './tabs/tab-lock';
-import { syncLibraryAcrossTabs } from './tabs/library-sync';
+import { syncLibraryAcrossTabs, type LibraryWrite } from './tabs/library-sync';
+import { syncLogAcrossTabs } from './tabs/log-sync';
 import { applyLaunchParams, keepChosenWorkout, rememberStartedWorkouts } from './pwa/launch-params';
 import { BackupServiceContext } from './ui/library/BackupPanel';
 import type { Workout } from './core/workout';
@@ -26,8 +27,15 @@ import './ui/app.css';
 const { player: lazyPlayer, demo, decoder } = createLazyAudio();
 // One tab plays at a time: starting here stops the workout of any other tab, which says so.
 const player = withTabLock(lazyPlayer, () => store.getState().loseAudio(PLAYING_ELSEWHERE));
-// Library changes are announced to other tabs; theirs make this tab re-read its track list.
-const library = syncLibraryAcrossTabs(createLibraryService(), () => store.getState().reloadTracks());
+// Library changes are announced to other tabs; theirs make this tab re-read its track list. A restore (here or
+// there) wrote workouts, playlists and the log too: the store reads them all again, merged with what it shows.
+const reloadStored = async (write: LibraryWrite) => {
+  const s = store.getState();
+  await Promise.all([s.reloadTracks(), ...(write === 'restoreBackup' ? [s.loadWorkouts(), s.loadPlaylists(), s.loadHistory()] : [])]);
+};
+const library = syncLibraryAcrossTabs(createLibraryService(), reloadStored);
+// Workouts logged and efforts saved are announced to other tabs; theirs make this tab read the log again.
+const log = syncLogAcrossTabs(createLogService(), () => store.getState().loadHistory());
 // The preview plays a stored track against the grid the store holds now (corrections included).
 const preview = createLazyPreview(async (trackId) => {
   const grid = store.getState().tracks.find((t) => t.id === trackId)?.grid;
@@ -45,7 +53,7 @@ const store = createAppStore({
   analysis: createTrackAnalyzer(),
   speech: createSpeech(),
   settings: createSettingsStore(),
-  log: createLogService(),
+  log,
   device: createDevice(),
   now: () => Date.now(),
 });

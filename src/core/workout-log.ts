@@ -68,6 +68,15 @@ export interface WorkoutLogEntry {
   effort: number | null;
 }
 
+/**
+ * Returns the log to show after reading it again: every stored entry (the stored copy wins, so an effort saved in
+ * another tab shows), plus the entries shown but not stored (yet): one still being written is not dropped. Newest first.
+ */
+export function mergeLog(stored: readonly WorkoutLogEntry[], shown: readonly WorkoutLogEntry[]): WorkoutLogEntry[] {
+  const ids = new Set(stored.map((e) => e.id));
+  return [...stored, ...shown.filter((e) => !ids.has(e.id))].sort((a, b) => b.startedAt - a.startedAt);
+}
+
 /** An empty session record. */
 export const newSessionRecord = (): SessionRecord => ({ spans: [], skippedSteps: [] });
 

@@ -8,7 +8,7 @@ import { isActive, nextPhase, workoutPositionAt, type PlayerEvent, type PlayerPh
 import { FINISH_TAIL_SEC, replanFrom, segmentIndexAt, type Program } from '../core/program';
 import { stepAt } from '../core/program-view';
 import { planCues } from '../core/cue-plan';
-import { summarizeSession, type WorkoutLogEntry } from '../core/workout-log';
+import { mergeLog, summarizeSession, type WorkoutLogEntry } from '../core/workout-log';
 import { contextTime, type Seconds } from '../core/units';
 import type { AppServices } from './services';
 import type { AppState } from './create-app-store';
@@ -43,6 +43,7 @@ export interface PlayerSlice {
   loseAudio(message: string): void;
   /** The workout log, newest first (loaded by `loadHistory`). */
   history: WorkoutLogEntry[];
+  /** Reads the log again (on opening a screen, when another tab or a restore wrote it), merged with what is shown. */
   loadHistory(): Promise<void>;
   /** Workout seconds now by the audio clock (negative in the count-in); null when no workout is under way. */
   positionNow(): Seconds | null;
@@ -216,8 +217,14 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
     },
     history: [],
     async loadHistory() {
-      const entries = await services.log.list().catch(() => []);
-      set({ history: [...entries].sort((a, b) => b.startedAt - a.startedAt) });
+      // A log that cannot be read leaves what is shown in place: nothing disappears from the screen.
+      const stored = await services.log.list().catch(() => null);
+      if (!stored) return;
+      set((s) => {
+        const history = mergeLog(stored, s.history);
+        const last = s.player.lastEntry && history.find((h) => h.id === s.player.lastEntry?.id);
+        return { history, player: last && last !== s.player.lastEntry ? { ...s.player, lastEntry: last } : s.player };
+      });
     },
     positionNow,
   };

@@ -78,7 +78,10 @@ export interface LibraryBackupService {
   exportLibrary(): Promise<Pick<BackupFile, 'version' | 'exportedAt' | 'tracks'>>;
   /** Returns a full backup: every track field, workouts, playlists and the workout log. */
   exportBackup(): Promise<BackupFile>;
-  /** Merges a backup file into the library (stored data is never lost); rejects with a message naming the file. */
+  /**
+   * Merges a backup file into the library (stored data is never lost) and resolves once the store has read tracks, workouts,
+   * playlists and the log again (main.tsx wires that); rejects with a message naming the file.
+   */
   restoreBackup(file: File): Promise<RestoreReport>;
 }
 

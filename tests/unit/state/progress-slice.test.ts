@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createAppStore } from '../../../src/state/create-app-store';
 import type { AppServices } from '../../../src/state/services';
 import { fakePlayerServices } from './fake-player';
+import { DAY_MS, logEntry } from '../../helpers/log-entries';
 
 async function stoppedWorkout() {
   const fake = fakePlayerServices();
@@ -50,5 +51,25 @@ describe('rating a workout', () => {
     expect(other.getState().ratingError).toBe('The effort for "30/30 HIIT" could not be saved: disk full');
     await other.getState().rateWorkout('nope', 2);
     expect(other.getState().ratingError).toMatch(/No logged workout with id "nope"/);
+  });
+});
+
+describe('reading the log again (another tab wrote it, or a restore did)', () => {
+  it('shows what is stored, keeps an entry not stored yet, and updates the summary with an effort saved elsewhere', async () => {
+    const { services, store, logged, entry } = await stoppedWorkout();
+    // Another tab rated this workout and logged one of its own; this tab has one whose write is still under way.
+    logged[0] = { ...logged[0], effort: 8 };
+    logged.push(logEntry({ id: 'other-tab', startedAt: entry.startedAt - DAY_MS }));
+    const pending = logEntry({ id: 'pending', startedAt: entry.startedAt + 60_000 });
+    store.setState((s) => ({ history: [pending, ...s.history] }));
+    await store.getState().loadHistory();
+    expect(store.getState().history.map((h) => [h.id, h.effort])).toEqual([['pending', null], [entry.id, 8], ['other-tab', null]]);
+    expect(store.getState().player.lastEntry).toMatchObject({ id: entry.id, effort: 8 });
+
+    // A log that cannot be read leaves the screen as it was.
+    const broken = createAppStore({ ...services, log: { ...services.log, list: async () => Promise.reject(new Error('gone')) } });
+    broken.setState({ history: [entry] });
+    await broken.getState().loadHistory();
+    expect(broken.getState().history).toEqual([entry]);
   });
 });

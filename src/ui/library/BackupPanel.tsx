@@ -39,11 +39,10 @@ export function BackupPanel() {
   const fullBackup = () => run(async () => saveJson(await service.exportBackup(), 'montage-backup'));
   const restore = (file: File) =>
     run(async () => {
+      // Resolves once the store has read everything again (tracks, workouts, playlists, the log).
       const report = await service.restoreBackup(file);
-      // The service re-read the tracks; restored tracks waiting for analysis get it now.
-      const { resumeAnalysis, loadWorkouts, loadPlaylists } = store.getState();
-      resumeAnalysis();
-      await Promise.all([loadWorkouts(), loadPlaylists()]);
+      // Restored tracks waiting for analysis get it now.
+      store.getState().resumeAnalysis();
       return describeRestore(file.name, report);
     });
 

@@ -8,6 +8,12 @@ export function EffortPicker({ entryId, effort, question = 'How hard was it?' }:
   const rateWorkout = useApp((s) => s.rateWorkout);
   const error = useApp((s) => s.ratingError);
   const [choice, setChoice] = useState<number | null>(effort);
+  // An effort stored meanwhile (saved here, or in another tab) becomes the choice shown.
+  const [shown, setShown] = useState<number | null>(effort);
+  if (shown !== effort) {
+    setShown(effort);
+    setChoice(effort);
+  }
   const labelId = useId();
   const name = useId();
   const unsaved = choice !== effort;

@@ -8,6 +8,9 @@ function level(minutes: number): number {
   return minutes <= 0 ? 0 : minutes < 15 ? 1 : minutes < 30 ? 2 : minutes < 60 ? 3 : 4;
 }
 
+// Every fourth week is named, but not in the last two columns: a date there would run past the calendar's edge.
+const isLabelled = (i: number, count: number): boolean => i % 4 === 0 && i < count - 2;
+
 /** Shows `weeks` (Monday first, oldest first) as a table whose cells name the date and the minutes. */
 export function ActivityCalendar({ weeks }: { weeks: readonly CalendarDay[][] }) {
   const active = weeks.flat().filter((d) => d.workouts > 0).length;
@@ -20,7 +23,7 @@ export function ActivityCalendar({ weeks }: { weeks: readonly CalendarDay[][] })
             <tr>
               <td />
               {weeks.map((w, i) => (
-                <th key={w[0].date} scope="col" className="calendar-week">{i % 4 === 0 ? shortDate(w[0].date) : ''}</th>
+                <th key={w[0].date} scope="col" className="calendar-week">{isLabelled(i, weeks.length) ? shortDate(w[0].date) : ''}</th>
               ))}
             </tr>
           </thead>

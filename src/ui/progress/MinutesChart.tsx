@@ -8,6 +8,11 @@ const PAD_L = 30;
 const PAD_B = 22;
 const PAD_T = 14;
 
+// A week's date under its bar; the last (this week) ends at the chart's edge, so it is never cut off there.
+function DateLabel({ x, isLast, weekStart }: { x: number; isLast: boolean; weekStart: string }) {
+  return <text className="axis" x={isLast ? W : x} y={H - 6} textAnchor={isLast ? 'end' : 'middle'}>{shortDate(weekStart)}</text>;
+}
+
 /** Draws the weeks oldest to newest; every third week is labelled so labels stay readable at 360 px. */
 export function MinutesChart({ weeks }: { weeks: readonly WeekMinutes[] }) {
   const max = Math.max(10, ...weeks.map((w) => w.minutes));
@@ -34,7 +39,7 @@ export function MinutesChart({ weeks }: { weeks: readonly WeekMinutes[] }) {
               <title>{`Week of ${shortDate(w.weekStart)}: ${w.minutes} min`}</title>
             </rect>
             {w.minutes > 0 && <text className="bar-value" x={PAD_L + (i + 0.5) * slot} y={y(w.minutes) - 3} textAnchor="middle">{w.minutes}</text>}
-            {(weeks.length - 1 - i) % 3 === 0 && <text className="axis" x={PAD_L + (i + 0.5) * slot} y={H - 6} textAnchor="middle">{shortDate(w.weekStart)}</text>}
+            {(weeks.length - 1 - i) % 3 === 0 && <DateLabel x={PAD_L + (i + 0.5) * slot} isLast={i === weeks.length - 1} weekStart={w.weekStart} />}
           </g>
         ))}
       </svg>

@@ -1,6 +1,7 @@
 /** Effort by music tempo: the user's own evidence, in plain words, with its caution. */
 import { effortByTempo, sameWorkoutAtOtherTempos, MIN_PER_GROUP, type EffortByTempo } from '../../core/effort-tempo';
 import type { WorkoutLogEntry } from '../../core/workout-log';
+import { dayNumber, dayToIso, localZone } from '../../core/progress';
 import { formatBpm } from '../format';
 import { plural, shortDate } from './progress-format';
 
@@ -66,7 +67,7 @@ export function EffortByTempoView({ history }: { history: readonly WorkoutLogEnt
             </thead>
             <tbody>
               {r.sessions.map((s) => (
-                <tr key={s.id}><td>{shortDate(new Date(s.startedAt).toISOString().slice(0, 10))}</td><td>{formatBpm(s.bpm)} BPM</td><td>{s.effort}</td></tr>
+                <tr key={s.id}><td>{shortDate(dayToIso(dayNumber(s.startedAt, localZone)))}</td><td>{formatBpm(s.bpm)} BPM</td><td>{s.effort}</td></tr>
               ))}
             </tbody>
           </table>

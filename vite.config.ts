@@ -49,6 +49,13 @@ export default defineConfig({
             icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
           },
           { name: 'Library', short_name: 'Library', url: '/?screen=library', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+          {
+            name: 'Progress',
+            short_name: 'Progress',
+            description: 'Your week, your workouts and how hard they felt',
+            url: '/?screen=progress',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
         ],
       },
       workbox: {

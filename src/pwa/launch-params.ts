@@ -1,7 +1,7 @@
 /**
  * The app's launch URLs (manifest shortcuts): `/?start=last` opens the Player with the workout started
  * last, ready to start (audio needs the user's tap, so it never starts by itself); `/?screen=library`
- * opens a screen. The id of every started workout is remembered in localStorage for the shortcut.
+ * or `/?screen=progress` opens a screen. The id of every started workout is remembered in localStorage for the shortcut.
  */
 import type { AppStore } from '../state/create-app-store';
 import type { Screen } from '../state/nav-slice';

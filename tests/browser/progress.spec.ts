@@ -1,6 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
+import { openProgress, seedLog } from '../helpers/progress-page';
+import { DAY_MS, intervalSteps, logEntry } from '../helpers/log-entries';
 
 // The Progress journey: stop the demo, rate it, find it on Progress, reload, export TCX (valid) and CSV.
 
@@ -75,4 +77,41 @@ test('stop the demo, rate it, find it on Progress with its time and effort, relo
   expect(rows).toHaveLength(2);
   expect(rows[1]).toContain('30/30 HIIT');
   expect(rows[1].split(',')[8]).toBe('7');
+});
+
+test('effort by music tempo: "not enough" says how many more, then the comparison says the averages, counts and difference truthfully', async ({ page }) => {
+  const now = Date.now();
+  // Work steps to faster music felt easier: efforts 5, 6, 4 at 140–150 BPM; 7, 8, 8 at 118–124 BPM.
+  const session = (id: string, daysAgo: number, workBpm: number, effort: number | null) =>
+    logEntry({ id, startedAt: now - daysAgo * DAY_MS, steps: intervalSteps(workBpm), effort });
+  const first = [session('s1', 10, 118, 7), session('f1', 9, 140, 5), session('s2', 8, 120, 8), session('f2', 7, 144, 6)];
+  // Not counted: one not rated, one logged before steps were kept.
+  const ignored = [session('unrated', 6, 160, null), logEntry({ id: 'no-steps', startedAt: now - 5 * DAY_MS, effort: 9 })];
+  await page.goto('/');
+  await seedLog(page, [...first, ...ignored]);
+  await openProgress(page);
+  const verdict = page.getByTestId('tempo-verdict');
+  await expect(verdict).toContainText('Not enough workouts yet to say anything: 4 rated workouts with music in their work steps so far.');
+  await expect(verdict).toContainText('Rate 2 more');
+  await expect(page.getByTestId('tempo-groups')).toHaveCount(0);
+
+  await seedLog(page, [session('s3', 4, 124, 8), session('f3', 3, 150, 4)]);
+  // Opening the screen again reads the log again.
+  await page.getByRole('button', { name: 'Player' }).click();
+  await openProgress(page);
+  const groups = page.getByTestId('tempo-groups');
+  // The middle tempo is (124 + 140) / 2 = 132; faster: mean effort 5 at 144.7 BPM; slower: 7.7 at 120.7 BPM.
+  await expect(groups.locator('dt').nth(0)).toHaveText('Faster music (above 132 BPM)');
+  await expect(groups.locator('dd').nth(0)).toHaveText('average effort 5 · 3 workouts · music 144.7 BPM on average');
+  await expect(groups.locator('dt').nth(1)).toHaveText('Slower music (below 132 BPM)');
+  await expect(groups.locator('dd').nth(1)).toHaveText('average effort 7.7 · 3 workouts · music 120.7 BPM on average');
+  await expect(verdict).toHaveText('With faster music your workouts felt 2.7 points easier (difference -2.7).');
+  await expect(page.getByText(/Still few workouts \(3 and 3\)/)).toBeVisible();
+  // The same workout done at other tempos, slowest music first.
+  const same = page.getByTestId('same-workout');
+  await expect(same.locator('tbody tr')).toHaveCount(6);
+  await expect(same.locator('tbody tr').first()).toContainText('118 BPM');
+  await expect(same.locator('tbody tr').first().locator('td').last()).toHaveText('7');
+  await expect(same.locator('tbody tr').last()).toContainText('150 BPM');
+  await expect(same.locator('tbody tr').last().locator('td').last()).toHaveText('4');
 });

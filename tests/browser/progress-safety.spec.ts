@@ -170,6 +170,16 @@ test('the manifest\'s Progress shortcut opens the Progress screen', async ({ pag
   await expect.poll(() => new URL(page.url()).search).toBe('');
 });
 
+test('the Progress screen and its charts load only when opened: not part of the first load', async ({ page }) => {
+  const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Start workout' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect((await scripts()).join(' ')).not.toMatch(/ProgressScreen/);
+  await openProgress(page);
+  await expect.poll(async () => (await scripts()).join(' ')).toMatch(/ProgressScreen/);
+});
+
 /** The WCAG contrast ratio of two CSS `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (css: string) => {

@@ -114,4 +114,13 @@ test('effort by music tempo: "not enough" says how many more, then the compariso
   await expect(same.locator('tbody tr').first().locator('td').last()).toHaveText('7');
   await expect(same.locator('tbody tr').last()).toContainText('150 BPM');
   await expect(same.locator('tbody tr').last().locator('td').last()).toHaveText('4');
+
+  // Every workout goes out: one TCX activity and one CSV row each, those logged before steps were kept too.
+  const tcx = await download(page, 'Export TCX');
+  const checked = await validateXML({ xml: [{ fileName: 'export.tcx', contents: tcx.text }], schema: [{ fileName: 'TrainingCenterDatabasev2.xsd', contents: XSD }] });
+  expect(checked.errors.map((e) => e.rawMessage)).toEqual([]);
+  expect(tcx.text.match(/<Activity /g)).toHaveLength(8);
+  const rows = (await download(page, 'Export CSV')).text.trim().split('\r\n');
+  expect(rows).toHaveLength(9);
+  expect(rows.slice(1).map((r) => r.split(',')[8]).sort()).toEqual(['', '4', '5', '6', '7', '8', '8', '9']);
 });

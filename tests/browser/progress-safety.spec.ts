@@ -51,7 +51,7 @@ test('two tabs: a workout logged and rated in one shows on the other tab\'s Prog
   expect(await b.evaluate(() => (window as any).notReloaded)).toBe(true);
 });
 
-test('backup → restore in a fresh browser: the log comes back with its efforts, merged with what is there, and stays after a reload', async ({ page, browser }) => {
+test('backup → restore in a fresh browser: the log comes back with its efforts, merged with what is there, in its other tab too, and stays after a reload', async ({ page, browser }) => {
   const now = Date.now();
   const shared = logEntry({ id: 'shared', workoutName: 'Hill repeats', startedAt: now - 2 * DAY_MS, steps: intervalSteps(150), effort: 7 });
   const onlyBackup = logEntry({ id: 'only-backup', workoutName: 'Tempo run', startedAt: now - 3 * DAY_MS, steps: intervalSteps(140), effort: 5 });
@@ -74,11 +74,19 @@ test('backup → restore in a fresh browser: the log comes back with its efforts
   await openProgress(other);
   await expect(items(other)).toHaveCount(2);
   await expect(item(other, 'shared').getByTestId('log-effort')).toHaveText('effort not rated');
+  // A second tab of the fresh browser watches its Progress screen during the restore.
+  const watcher = await fresh.newPage();
+  await watcher.goto('/');
+  await openProgress(watcher);
+  await expect(items(watcher)).toHaveCount(2);
 
   await other.getByRole('button', { name: 'Library' }).click();
   await other.getByLabel('Restore backup').setInputFiles({ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(other.getByTestId('backup-message')).toContainText('2 log entries');
   await expect(other.getByTestId('backup-message')).toContainText('Nothing already stored was lost.');
+  // The store read the log again with the restore, before any screen asked for it.
+  expect(await other.evaluate(() => (window as any).montage.store.getState().history.map((h: { id: string; effort: number | null }) => [h.id, h.effort])))
+    .toEqual([['own', 8], ['shared', 7], ['only-backup', 5]]);
 
   const check = async () => {
     await openProgress(other);
@@ -89,6 +97,8 @@ test('backup → restore in a fresh browser: the log comes back with its efforts
     await expect(item(other, 'only-backup').getByTestId('log-time')).toHaveText('10:00');
   };
   await check();
+  await expect(items(watcher)).toHaveCount(3);
+  await expect(item(watcher, 'shared').getByTestId('log-effort')).toHaveText('effort 7 · Very hard');
   await other.reload();
   await check();
   await fresh.close();

@@ -24,6 +24,7 @@ test('two tabs: a workout logged and rated in one shows on the other tab\'s Prog
   await startDemo(a);
   await expect.poll(() => position(a), { timeout: 20_000 }).toBeGreaterThan(3);
   await a.getByRole('button', { name: 'Stop' }).click();
+  await a.getByRole('button', { name: 'End workout' }).click();
   await expect(a.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
   const time = (await a.getByTestId('summary-time').textContent())!;
 

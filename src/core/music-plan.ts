@@ -22,9 +22,10 @@ import { trackTime } from './units';
 import { gridOnClock, type BeatGrid } from './beat-grid';
 import { effectiveBpm, fitTempo } from './tempo-fit';
 import {
-  anyTempoList, candidateFor, candidateList, CANDIDATES_PER_CHANGE, indexPool, pickCandidates, targetKey, targetsExclude,
+  anyTempoList, candidateFor, candidateList, CANDIDATES_PER_CHANGE, indexPool, pickCandidates, targetsExclude,
   type Candidate, type PoolIndex, type PoolTrack,
 } from './music-pool';
+import { describeProblems } from './music-plan-warnings';
 
 /** Planner settings. */
 export interface MusicPlanOptions {
@@ -252,38 +253,4 @@ function forcedChangesFrom(index: PoolIndex, steps: readonly TimelineStep[], has
   });
   for (let i = steps.length - 1; i >= 0; i -= 1) counts[i] += counts[i + 1];
   return counts;
-}
-
-const bpmText = (bpm: Bpm): string => String(Math.round(bpm * 10) / 10);
-const rangeText = (t: TempoTarget): string => `between ${bpmText(t.minBpm)} and ${bpmText(t.maxBpm)} BPM`;
-const stepText = (s: TimelineStep): string => `Step ${s.index + 1} "${s.step.name}"`;
-
-// One line per distinct problem, naming the first step it hits and how many more.
-function describeProblems(index: PoolIndex, steps: readonly TimelineStep[], segments: readonly MusicSegment[], expectRepeats: boolean): string[] {
-  const byIndex = new Map(steps.map((s) => [s.index, s]));
-  const found = new Map<string, { line: string; more: number }>();
-  const note = (key: string, line: string): void => {
-    const seen = found.get(key);
-    if (seen) seen.more += 1;
-    else found.set(key, { line, more: 0 });
-  };
-  for (const s of steps) {
-    const t = s.step.tempo;
-    const list = t ? candidateList(index, t) : null;
-    if (!t || !list || list.covered) continue;
-    const closest = list.cands[0].track.bpm;
-    note(`uncovered ${targetKey(t)}`, `${stepText(s)}: no tracks ${rangeText(t)}: closest is ${bpmText(effectiveBpm(closest, t))}`);
-  }
-  for (const seg of segments) {
-    const s = byIndex.get(seg.stepIndexes[0]) as TimelineStep;
-    const t = s.step.tempo;
-    const title = index.byId.get(seg.trackId)?.record.title ?? seg.trackId;
-    if (seg.missPct > 0 && t && candidateList(index, t).covered) {
-      note(`pinned ${seg.trackId}`, `${stepText(s)}: the pinned track "${title}" (${bpmText(seg.musicBpm)} BPM) does not fit ${rangeText(t)}`);
-    } else if (seg.isRepeat && seg.missPct === 0 && !expectRepeats) {
-      const why = t ? `too few tracks ${rangeText(t)}` : 'too few tracks to fill the workout';
-      note(`repeat ${targetKey(t)}`, `${stepText(s)}: "${title}" plays again: the library has ${why}`);
-    }
-  }
-  return [...found.values()].map(({ line, more }) => (more > 0 ? `${line} (and ${more} more like it)` : line));
 }

@@ -2,6 +2,7 @@
 import type { Program } from '../core/program';
 import { segmentIndexAt } from '../core/program';
 import { stepAt } from '../core/program-view';
+import { formatBpm } from '../core/bpm-text';
 import type { Seconds } from '../core/units';
 import type { DeviceService } from './services';
 
@@ -18,6 +19,6 @@ export function showNowPlaying(
   if (!step) return;
   const seg = program.segments[segmentIndexAt(program, positionSec)];
   const title = k < 0 ? `Get ready · ${program.workoutName}` : `${step.step.name} · ${program.workoutName}`;
-  const artist = seg ? `${seg.title} · ${Math.round(seg.musicBpm)} BPM` : 'Montage';
+  const artist = seg ? `${seg.title} · ${formatBpm(seg.musicBpm)} BPM` : 'Montage';
   device.setNowPlaying({ title, artist, album: 'Montage' }, handlers, !paused);
 }

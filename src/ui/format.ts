@@ -11,9 +11,6 @@ export function formatClock(seconds: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
-/** Returns a BPM with one decimal only when it has one. */
-export const formatBpm = (bpm: number): string => bpm.toFixed(Math.abs(bpm % 1) > 1e-9 ? 1 : 0);
-
 /** How sure the beat grid is, in words: "set by you" once the user has tapped or corrected it, else the analysis' confidence. */
 export const beatConfidenceText = (track: { corrected: boolean; confidence: number }): string =>
   track.corrected ? 'set by you' : `${Math.round(track.confidence * 100)} %`;

@@ -4,7 +4,7 @@ import {
   doubleTempo, halveTempo, nudgeGrid, nudgeGridBeats, setBeatsPerBar, setTempo, shiftDownbeat, steadyGrid, type BeatGrid,
 } from '../../core/beat-grid';
 import { useApp } from '../store-context';
-import { formatBpm } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 import { TapTempo } from './TapTempo';
 
 const METERS = [3, 4, 6];

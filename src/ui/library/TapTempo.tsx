@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrackRecord } from '../../core/track';
 import { addTap, tapBpm } from '../../core/tap-tempo';
 import { useApp } from '../store-context';
+import { formatBpm } from '../../core/bpm-text';
 import { setTempo, steadyGrid } from '../../core/beat-grid';
 
 /** Shows the tap button; from the fourth tap on, every tap saves the tapped tempo. */
@@ -38,7 +39,7 @@ export function TapTempo({ track }: { track: TrackRecord }) {
       <button type="button" onPointerDown={(e) => { e.preventDefault(); tap(); }} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); tap(); } }}
         aria-describedby="tap-result">Tap tempo (T)</button>
       <span id="tap-result" className="hint" aria-live="polite">
-        {tapped.bpm !== null ? `Tapped ${tapped.bpm} BPM — saved` : tapped.count > 0 ? `${4 - tapped.count} more taps…` : 'Tap along on the beat, 4 taps or more'}
+        {tapped.bpm !== null ? `Tapped ${formatBpm(tapped.bpm)} BPM — saved` : tapped.count > 0 ? `${4 - tapped.count} more taps…` : 'Tap along on the beat, 4 taps or more'}
       </span>
     </div>
   );

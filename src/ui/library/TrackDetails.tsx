@@ -1,7 +1,8 @@
 /** The details drawer of one track: full tags, tempo, status and error, the preview, and the beat-grid corrections. */
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store-context';
-import { beatConfidenceText, formatBpm, formatClock } from '../format';
+import { beatConfidenceText, formatClock } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 import { CoverImage } from './CoverImage';
 import { GridCorrections } from './GridCorrections';
 import { PreviewControls } from './PreviewControls';

@@ -2,7 +2,8 @@
 import type { TrackRecord } from '../../core/track';
 import { doubleTempo, halveTempo } from '../../core/beat-grid';
 import { useApp } from '../store-context';
-import { beatConfidenceText, formatBpm, formatClock } from '../format';
+import { beatConfidenceText, formatClock } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 import { CoverImage } from './CoverImage';
 
 /** Shows one track with its cover, status, preview, details and the quick tempo corrections. */

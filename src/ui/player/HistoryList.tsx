@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../store-context';
 import { formatClock } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 
 /** Shows the five most recent workouts, if any, and the way to all of them on Progress. */
 export function HistoryList() {
@@ -22,7 +23,7 @@ export function HistoryList() {
             <span>{new Date(h.startedAt).toLocaleDateString()}</span>
             <span>{formatClock(h.activeSec)}</span>
             <span>{h.stepsCompleted}/{h.stepsTotal} steps</span>
-            <span>{h.avgMusicBpm ? `${h.avgMusicBpm} BPM` : '—'}</span>
+            <span>{h.avgMusicBpm ? `${formatBpm(h.avgMusicBpm)} BPM` : '—'}</span>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store-context';
 import { formatClock, kindLabel, nameRepeatsKind } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 import { programViewAt, writtenTotalSec, type ProgramView } from '../../core/program-view';
 import { VOICE_LEAD_SEC } from '../../state/player-slice';
 import { useFrame } from './use-frame';
@@ -103,7 +104,7 @@ export function RunningView() {
         {view.segment && (
           <p className="now-playing">
             <span className="track-title">{view.segment.title}</span>
-            <span className="track-bpm" data-testid="music-bpm">{Math.round(view.segment.musicBpm)} BPM</span>
+            <span className="track-bpm" data-testid="music-bpm">{formatBpm(view.segment.musicBpm)} BPM</span>
           </p>
         )}
       </div>

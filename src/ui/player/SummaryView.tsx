@@ -1,6 +1,7 @@
 /** The summary shown when a workout ends: what was really done, as the log keeps it. */
 import { useApp } from '../store-context';
 import { formatClock } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 import { EffortPicker } from '../progress/EffortPicker';
 
 /** Shows the active time, steps done and skipped, the tracks heard and their average tempo, and asks for the effort. */
@@ -24,7 +25,7 @@ export function SummaryView() {
         <dt>Tracks heard</dt>
         <dd data-testid="summary-tracks">{entry.tracks.map((t) => `${t.title}${t.seconds !== null ? ` (${formatClock(t.seconds)})` : ''}`).join(', ') || '—'}</dd>
         <dt>Average music tempo</dt>
-        <dd>{entry.avgMusicBpm ? `${entry.avgMusicBpm} BPM` : '—'}</dd>
+        <dd>{entry.avgMusicBpm ? `${formatBpm(entry.avgMusicBpm)} BPM` : '—'}</dd>
       </dl>
       <EffortPicker key={entry.id} entryId={entry.id} effort={entry.effort} />
       <p className="hint">Not now? Skip it: you can rate this workout later on the Progress screen.</p>

@@ -1,6 +1,7 @@
 /** Adding library tracks to a manual playlist: a searchable multi-select list. */
 import { useMemo, useState } from 'react';
 import { useApp } from '../store-context';
+import { formatBpm } from '../../core/bpm-text';
 
 const SHOWN = 200;
 
@@ -31,7 +32,7 @@ export function AddTracksPanel({ playlistId, alreadyIn }: { playlistId: string; 
                 <input type="checkbox" checked={picked.includes(t.id)} onChange={() => toggle(t.id)} aria-label={`Pick ${t.title || t.fileName}`} />
                 <span className="truncate">{t.title || t.fileName}</span>
                 <span className="muted">{t.artist}</span>
-                <span className="muted">{t.grid === null ? t.status : `${t.grid.bpm.toFixed(0)} BPM`}</span>
+                <span className="muted">{t.grid === null ? t.status : `${formatBpm(t.grid.bpm)} BPM`}</span>
               </label>
             </li>
           ))}

@@ -1,6 +1,7 @@
 /** The cadence helper: tap your steps (button or T key) or enter a pace, see cadence and BPM range, make a playlist for it. */
 import { useState } from 'react';
 import { useApp } from '../store-context';
+import { formatBpmRange } from '../../core/bpm-text';
 import { cadenceBpmRange, cadenceFromTaps, paceToCadence, parsePace, TAPS_AVERAGED } from '../../core/cadence';
 
 /** Shows the helper; `onCreated` receives the new playlist's id. */
@@ -37,8 +38,8 @@ export function CadenceHelper({ onCreated }: { onCreated: (id: string) => void }
       {cadence !== null && range !== null ? (
         <>
           <p className="cadence-readout" data-testid="cadence">
-            <strong>{Math.round(cadence)}</strong> steps/min → music {range.minBpm}–{range.maxBpm} BPM
-            {' '}(or half-time {Math.round(range.minBpm / 2 * 10) / 10}–{Math.round(range.maxBpm / 2 * 10) / 10})
+            <strong>{Math.round(cadence)}</strong> steps/min → music {formatBpmRange(range.minBpm, range.maxBpm)}
+            {' '}(or half-time {formatBpmRange(range.minBpm / 2, range.maxBpm / 2)})
           </p>
           {source === 'pace' && <p className="hint">Estimate: cadence ≈ 135 + 3 × speed in km/h; tap your real steps for a better number.</p>}
           <button type="button" className="primary" onClick={() => void createCadencePlaylist(cadence).then(onCreated)}>Make playlist for this cadence</button>

@@ -2,6 +2,7 @@
 import type { MusicSegment } from '../../core/music-plan';
 import type { TimelineStep } from '../../core/workout';
 import { formatClock } from '../format';
+import { formatBpm, formatBpmRange } from '../../core/bpm-text';
 
 const W = 720;
 const H = 180;
@@ -33,14 +34,14 @@ export function MusicPlanChart({ steps, segments }: { steps: readonly TimelineSt
       {steps.map((s) => s.step.tempo && (
         <rect key={s.index} className={`band kind-${s.step.kind}`} x={x(s.startSec)} width={Math.max(1, x(s.startSec + s.durationSec) - x(s.startSec))}
           y={y(s.step.tempo.maxBpm)} height={Math.max(2, y(s.step.tempo.minBpm) - y(s.step.tempo.maxBpm))}>
-          <title>{`${s.step.name}: ${s.step.tempo.minBpm}–${s.step.tempo.maxBpm} BPM`}</title>
+          <title>{`${s.step.name}: ${formatBpmRange(s.step.tempo.minBpm, s.step.tempo.maxBpm)}`}</title>
         </rect>
       ))}
       {segments.map((seg, k) => {
         const bpm = seg.targetBpm ?? seg.musicBpm;
         return (
           <line key={k} className={seg.missPct > 0 ? 'music misfit' : 'music'} x1={x(seg.startSec)} x2={x(seg.endSec)} y1={y(bpm)} y2={y(bpm)}>
-            <title>{`Part ${k + 1}: ${seg.musicBpm.toFixed(1)} BPM${seg.targetBpm !== null && seg.targetBpm !== seg.musicBpm ? `, counts as ${seg.targetBpm.toFixed(1)}` : ''}`}</title>
+            <title>{`Part ${k + 1}: ${formatBpm(seg.musicBpm)} BPM${seg.targetBpm !== null && seg.targetBpm !== seg.musicBpm ? `, counts as ${formatBpm(seg.targetBpm)}` : ''}`}</title>
           </line>
         );
       })}

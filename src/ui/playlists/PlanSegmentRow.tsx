@@ -4,6 +4,7 @@ import type { MusicRequest, Program, ProgramSegment } from '../../core/program';
 import { swapOptions } from '../../core/music-swap';
 import { useApp } from '../store-context';
 import { formatClockTenths } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 
 interface Props {
   index: number;
@@ -22,12 +23,12 @@ export function PlanSegmentRow({ index, workoutId, segment, program, music, lock
   const lockSegment = useApp((s) => s.lockSegment);
   const options = useMemo(() => swapOptions(segment, program.steps, music.library, music.maxTempoChangePct), [segment, program, music]);
   const endSec = Math.min(segment.endSec, program.endSec);
-  const target = segment.targetBpm === null ? ' · any tempo' : Math.abs(segment.targetBpm - segment.musicBpm) > 0.05 ? ` · counts as ${segment.targetBpm.toFixed(1)}` : '';
+  const target = segment.targetBpm === null ? ' · any tempo' : Math.abs(segment.targetBpm - segment.musicBpm) > 0.05 ? ` · counts as ${formatBpm(segment.targetBpm)}` : '';
   return (
     <li className={segment.missPct > 0 ? 'plan-segment misfit' : 'plan-segment'} data-testid="plan-segment" data-locked={locked || undefined}>
       <span className="when" data-testid="plan-segment-when">{formatClockTenths(segment.startSec)}–{formatClockTenths(endSec)}</span>
       <span className="truncate title" data-testid="plan-segment-title">{segment.title}{locked && <span className="tag"> locked</span>}</span>
-      <span className="bpm">{segment.musicBpm.toFixed(1)} BPM{segment.playbackRate !== 1 ? ` (${((segment.playbackRate - 1) * 100).toFixed(1)} %)` : ''}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}</span>
+      <span className="bpm">{formatBpm(segment.musicBpm)} BPM{segment.playbackRate !== 1 ? ` (${((segment.playbackRate - 1) * 100).toFixed(1)} %)` : ''}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}</span>
       {canEdit && (
         <span className="row-actions">
           {locked ? (
@@ -39,7 +40,7 @@ export function PlanSegmentRow({ index, workoutId, segment, program, music, lock
             onChange={(e) => { if (e.target.value) void lockSegment(workoutId, index, e.target.value); }}>
             <option value="">{options.length === 0 ? 'No other track fits' : 'Swap…'}</option>
             {options.map((o) => (
-              <option key={o.track.id} value={o.track.id}>{o.track.title} · {o.track.grid?.bpm.toFixed(0)} BPM{o.changePct > 0 ? ` (${o.changePct.toFixed(1)} %)` : ''}</option>
+              <option key={o.track.id} value={o.track.id}>{o.track.title} · {o.track.grid ? formatBpm(o.track.grid.bpm) : '–'} BPM{o.changePct > 0 ? ` (${o.changePct.toFixed(1)} %)` : ''}</option>
             ))}
           </select>
         </span>

@@ -2,7 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import type { TrackRecord } from '../../core/track';
 import { useApp } from '../store-context';
-import { formatBpm } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 
 /** Shows `tracks` in order; `editable` adds the reorder and remove controls. */
 export function PlaylistTrackList({ playlistId, tracks, editable }: { playlistId: string; tracks: readonly TrackRecord[]; editable: boolean }) {

@@ -1,5 +1,6 @@
 /** The tempo curve of a playlist: an SVG line of each track's BPM, in playing order. */
 import type { TrackRecord } from '../../core/track';
+import { formatBpm } from '../../core/bpm-text';
 
 const W = 600;
 const H = 140;
@@ -14,11 +15,11 @@ export function TempoCurve({ tracks }: { tracks: readonly TrackRecord[] }) {
   const x = (i: number) => PAD + (tracks.length > 1 ? (i / (tracks.length - 1)) * (W - 2 * PAD) : (W - 2 * PAD) / 2);
   const y = (bpm: number) => H - PAD - ((bpm - lo) / (hi - lo)) * (H - 2 * PAD);
   return (
-    <svg className="tempo-curve" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Tempo curve: ${points.map((p) => Math.round(p.bpm)).join(', ')} BPM`}>
+    <svg className="tempo-curve" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Tempo curve: ${points.map((p) => formatBpm(p.bpm)).join(', ')} BPM`}>
       <text x={4} y={y(hi - 5) + 4} className="axis">{Math.round(hi - 5)}</text>
       <text x={4} y={y(lo + 5) + 4} className="axis">{Math.round(lo + 5)}</text>
       <polyline points={points.map((p) => `${x(p.i)},${y(p.bpm)}`).join(' ')} className="curve" />
-      {points.map((p) => <circle key={p.i} cx={x(p.i)} cy={y(p.bpm)} r={4} className="dot"><title>{`${tracks[p.i].title}: ${p.bpm.toFixed(1)} BPM`}</title></circle>)}
+      {points.map((p) => <circle key={p.i} cx={x(p.i)} cy={y(p.bpm)} r={4} className="dot"><title>{`${tracks[p.i].title}: ${formatBpm(p.bpm)} BPM`}</title></circle>)}
     </svg>
   );
 }

@@ -2,7 +2,7 @@
 import { effortByTempo, sameWorkoutAtOtherTempos, MIN_PER_GROUP, type EffortByTempo } from '../../core/effort-tempo';
 import type { WorkoutLogEntry } from '../../core/workout-log';
 import { dayNumber, dayToIso, localZone } from '../../core/progress';
-import { formatBpm } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 import { plural, shortDate } from './progress-format';
 
 /** Fewer workouts than this on a side: say that a small difference may be chance. */

@@ -2,7 +2,8 @@
 import type { WorkoutLogEntry } from '../../core/workout-log';
 import { effortLabel } from '../../core/effort';
 import { workMusicBpm } from '../../core/effort-tempo';
-import { formatBpm, formatClock, kindLabel } from '../format';
+import { formatClock, kindLabel } from '../format';
+import { formatBpm } from '../../core/bpm-text';
 import { EffortPicker } from './EffortPicker';
 import { dateTime } from './progress-format';
 

@@ -1,6 +1,7 @@
 /** A workout's steps as written, read-only: every step with its kind, length, music tempo and effort; repeats nested. */
 import type { Step, WorkoutNode } from '../../core/workout';
-import { formatClock, formatBpm, kindLabel, nameRepeatsKind } from '../format';
+import { formatClock, kindLabel, nameRepeatsKind } from '../format';
+import { formatBpmRange } from '../../core/bpm-text';
 
 const EFFORT_WORDS = ['', 'easy', 'moderate', 'hard', 'very hard', 'all out'];
 
@@ -9,7 +10,7 @@ const lengthText = (s: Step): string => (s.duration.unit === 'bars' ? `${s.durat
 const tempoText = (s: Step): string => {
   if (!s.tempo) return 'any music';
   const { minBpm, maxBpm, allowHalfDouble } = s.tempo;
-  const range = minBpm === maxBpm ? `${formatBpm(minBpm)} BPM` : `${formatBpm(minBpm)}–${formatBpm(maxBpm)} BPM`;
+  const range = formatBpmRange(minBpm, maxBpm);
   return allowHalfDouble ? `${range} (or half/double time)` : range;
 };
 

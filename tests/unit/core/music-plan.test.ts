@@ -132,6 +132,12 @@ describe('planMusic', () => {
     expectTiles(shortOnly, steps);
   });
 
+  it('words a one-tempo target "at 120 BPM", not "between 120 and 120 BPM"', () => {
+    const steps = timeline([{ sec: 60, tempo: range(120, 120), name: 'Steady' }]);
+    const plan = planMusic(steps, [track('far', 150, 300)], { maxTempoChangePct: 0 });
+    expect(plan.warnings).toEqual(['Step 1 "Steady": no tracks at 120 BPM: closest is 150']);
+  });
+
   it('ignores tracks that are not ready or have no beat, and says when nothing can play', () => {
     const steps = timeline([{ sec: 60, tempo: null }]);
     const plan = planMusic(steps, [track('x', null, 300), track('y', 120, 300, { status: 'analyzing' })], { maxTempoChangePct: 10 });

@@ -8,11 +8,14 @@
  *   at the rate that comes closest, and the step gets a warning.
  * - It always continues into the next step while the track lasts, when that step has no target, the same
  *   target, or a target the music already fits at its rate. It ends when the track runs out (on a bar boundary)
- *   or at the start of a step it does not suit.
+ *   or at the start of a step it does not suit. A track that would run out less than `MIN_SEGMENT_SEC` before
+ *   the end of the step it is in plays on to that step's end instead of leaving a sliver for another track, so
+ *   every segment lasts at least `MIN_SEGMENT_SEC`, or a whole step shorter than that.
  * - Cost (lower is better) = Σ segments [0.5 if the rate ≠ 1, + 0.2 per percent of tempo change,
- *   + 10 if the track already played, + 100 + 1 per percent of tempo still missed if it does not fit]
+ *   + 10 × the times the track already played, + 100 + 1 per percent of tempo still missed if it does not fit]
  *   + 1 per track change. So: no misfits while a fitting track exists, no repeats while an unused one fits,
- *   then fewer and smaller tempo changes, then fewer track changes.
+ *   no third play while a track that played once fits (the pool is used up evenly), then fewer and smaller
+ *   tempo changes, then fewer track changes. Among equal choices the track played longest ago comes first.
  * Search: depth-first branch and bound over the K best candidates at each change, best-first, so the first
  * dive is the greedy plan; it is exact when every change has at most K candidates and the node budget suffices.
  */
@@ -22,7 +25,7 @@ import { trackTime } from './units';
 import { gridOnClock, type BeatGrid } from './beat-grid';
 import { effectiveBpm, fitTempo } from './tempo-fit';
 import {
-  anyTempoList, candidateFor, candidateList, CANDIDATES_PER_CHANGE, indexPool, pickCandidates, targetsExclude,
+  anyTempoList, candidateFor, candidateList, CANDIDATES_PER_CHANGE, indexPool, MIN_SEGMENT_SEC, pickCandidates, targetsExclude,
   type Candidate, type PoolIndex, type PoolTrack,
 } from './music-pool';
 import { describeProblems } from './music-plan-warnings';
@@ -77,18 +80,24 @@ export const PLAN_COST = { trackChange: 1, tempoChange: 0.5, perPercent: 0.2, re
 const EPS_SEC = 1e-6;
 const DEFAULT_BUDGET = 4000;
 
-/** Returns the cost of one segment, without the track change that precedes it. */
-export function segmentCost(playbackRate: number, missPct: number, isRepeat: boolean): number {
+/** Returns the cost of one segment, without the track change that precedes it; `playedBefore` counts earlier plays of its track. */
+export function segmentCost(playbackRate: number, missPct: number, playedBefore: number): number {
   const changePct = Math.abs(playbackRate - 1) * 100;
   let cost = changePct > 1e-7 ? PLAN_COST.tempoChange + PLAN_COST.perPercent * changePct : 0;
-  if (isRepeat) cost += PLAN_COST.repeat;
+  cost += PLAN_COST.repeat * playedBefore;
   if (missPct > 0) cost += PLAN_COST.misfit + PLAN_COST.perMissPercent * missPct;
   return cost;
 }
 
-/** Returns the cost of a whole plan: its segments plus one per track change. */
-export const planCost = (segments: readonly Pick<MusicSegment, 'playbackRate' | 'missPct' | 'isRepeat'>[]): number =>
-  segments.reduce((sum, s, i) => sum + segmentCost(s.playbackRate, s.missPct, s.isRepeat) + (i > 0 ? PLAN_COST.trackChange : 0), 0);
+/** Returns the cost of a whole plan, segments in playing order: their costs plus one per track change. */
+export function planCost(segments: readonly Pick<MusicSegment, 'trackId' | 'playbackRate' | 'missPct'>[]): number {
+  const plays = new Map<string, number>();
+  return segments.reduce((sum, s, i) => {
+    const before = plays.get(s.trackId) ?? 0;
+    plays.set(s.trackId, before + 1);
+    return sum + segmentCost(s.playbackRate, s.missPct, before) + (i > 0 ? PLAN_COST.trackChange : 0);
+  }, 0);
+}
 
 /** Returns true when two targets ask for the same tempo. */
 export const sameTarget = (a: TempoTarget | null, b: TempoTarget | null): boolean =>
@@ -102,6 +111,8 @@ export function canContinue(musicBpm: Bpm, createdFor: TempoTarget | null, next:
 interface Choice {
   cand: Candidate;
   isRepeat: boolean;
+  /** The track's last play before this one (segment number + 1, 0 = never), restored on backtracking. */
+  lastBefore: number;
   endSec: Seconds;
   lastStep: number;
   cost: number;
@@ -114,8 +125,10 @@ function extend(steps: readonly TimelineStep[], stepIdx: number, startSec: Secon
   const createdFor = steps[stepIdx].step.tempo;
   for (let j = stepIdx; ; j += 1) {
     const stepEnd = steps[j].startSec + steps[j].durationSec;
-    if (runsOutSec < stepEnd - EPS_SEC) return { endSec: runsOutSec, lastStep: j };
-    if (j + 1 >= steps.length || !canContinue(musicBpm, createdFor, steps[j + 1].step.tempo)) return { endSec: stepEnd, lastStep: j };
+    if (runsOutSec < stepEnd - MIN_SEGMENT_SEC) return { endSec: runsOutSec, lastStep: j };
+    if (runsOutSec < stepEnd + EPS_SEC || j + 1 >= steps.length || !canContinue(musicBpm, createdFor, steps[j + 1].step.tempo)) {
+      return { endSec: stepEnd, lastStep: j };
+    }
   }
 }
 
@@ -138,7 +151,9 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
   const fromSec = playable[0].startSec;
   const forcedFrom = forcedChangesFrom(index, playable, Object.keys(locks).length > 0);
   const nextTargets = nextTargetsAfter(playable);
+  // Per track: how often it plays on the current path, and the segment number + 1 of its latest play there.
   const used = new Int32Array(index.tracks.length);
+  const lastPlayed = new Int32Array(index.tracks.length);
   const path: Choice[] = [];
   let best: Choice[] | null = null;
   let bestCost = Infinity;
@@ -149,14 +164,14 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
     const target = playable[stepIdx].step.tempo;
     const locked = locks[k] !== undefined ? index.byId.get(locks[k]) : undefined;
     const list = target ? candidateList(index, target) : anyTempoList(index, nextTargets[stepIdx]);
-    const cands = locked ? [candidateFor(index, locked, target)] : pickCandidates(list, used, CANDIDATES_PER_CHANGE);
+    const cands = locked ? [candidateFor(index, locked, target)] : pickCandidates(list, used, lastPlayed, CANDIDATES_PER_CHANGE);
     return cands
       .map((cand) => {
-        const isRepeat = used[cand.track.index] > 0;
-        const cost = segmentCost(cand.fit.playbackRate, cand.fit.missPct, isRepeat) + (k > 0 ? PLAN_COST.trackChange : 0);
-        return { cand, isRepeat, cost, ...extend(playable, stepIdx, startSec, cand) };
+        const plays = used[cand.track.index];
+        const cost = segmentCost(cand.fit.playbackRate, cand.fit.missPct, plays) + (k > 0 ? PLAN_COST.trackChange : 0);
+        return { cand, isRepeat: plays > 0, lastBefore: lastPlayed[cand.track.index], cost, ...extend(playable, stepIdx, startSec, cand) };
       })
-      .sort((a, b) => a.cost - b.cost || b.endSec - a.endSec);
+      .sort((a, b) => a.cost - b.cost || a.lastBefore - b.lastBefore || b.endSec - a.endSec);
   };
 
   // Least cost still to come: one track change per segment that must follow.
@@ -174,6 +189,7 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
     if (path.length === stack.length) {
       const undo = path.pop() as Choice;
       used[undo.cand.track.index] -= 1;
+      lastPlayed[undo.cand.track.index] = undo.lastBefore;
     }
     if (frame.next >= frame.choices.length || (best !== null && nodes >= budget)) {
       stack.pop();
@@ -184,6 +200,7 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
     nodes += 1;
     path.push(choice);
     used[choice.cand.track.index] += 1;
+    lastPlayed[choice.cand.track.index] = path.length;
     const done = choice.endSec >= totalSec - EPS_SEC;
     if (done) {
       if (cost < bestCost - 1e-9) {

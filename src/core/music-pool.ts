@@ -51,6 +51,12 @@ export interface PoolIndex {
   lists: Map<string, CandidateList>;
 }
 
+/** Shortest a planned segment lasts, seconds, unless its whole step is shorter: less would be a sliver of music. */
+export const MIN_SEGMENT_SEC = 2;
+
+/** Fewest seconds of whole bars a track needs to be planned: `MIN_SEGMENT_SEC` even sped up the most (×1.5). */
+export const MIN_TRACK_SEC = MIN_SEGMENT_SEC * 1.5;
+
 /** Most candidates the planner weighs at one track change. */
 export const CANDIDATES_PER_CHANGE = 8;
 
@@ -62,14 +68,14 @@ const RATE_ONE: TempoFit = { playbackRate: 1, octave: 1, missPct: 0 };
 /** Returns a string naming a tempo target ('any' for null), equal for equal targets. */
 export const targetKey = (t: TempoTarget | null): string => (t ? `${t.minBpm}-${t.maxBpm}-${t.allowHalfDouble}` : 'any');
 
-/** Returns the track ready to plan with, or null when it is not analysed, has no beat, or is shorter than a bar. */
+/** Returns the track ready to plan with, or null when it is not analysed, has no beat, or has under `MIN_TRACK_SEC` of whole bars. */
 export function prepareTrack(record: PoolTrack, index: number): PreparedTrack | null {
   const grid = record.grid;
   if (record.status !== 'ready' || grid === null || !(grid.bpm > 0) || !(grid.beatsPerBar >= 1)) return null;
   const offsetSec = nextDownbeatAtOrAfter(grid, 0);
   // A loop repeats whole bars for as long as a workout lasts; a track plays to its last downbeat.
   const availSec = record.loop ? LOOP_SEC : downbeatAtOrBefore(grid, record.durationSec + EPS_SEC) - offsetSec;
-  return availSec > EPS_SEC ? { record, index, bpm: grid.bpm, grid, offsetSec, availSec } : null;
+  return availSec >= MIN_TRACK_SEC - EPS_SEC ? { record, index, bpm: grid.bpm, grid, offsetSec, availSec } : null;
 }
 
 /** Returns the pool indexed by tempo for planning `steps` with tempo changes up to `maxPct` percent. */
@@ -172,12 +178,28 @@ export const candidateFor = (index: PoolIndex, track: PreparedTrack, target: Tem
   fit: target ? fitTempo(track.bpm, target, index.maxPct) : RATE_ONE,
 });
 
-/** Returns up to `limit` candidates from `list`: unused tracks first, then tracks that already played. */
-export function pickCandidates(list: CandidateList, used: Int32Array, limit: number): Candidate[] {
+/**
+ * Returns up to `limit` candidates from `list`: unused tracks in list order, then tracks that already played,
+ * fewest plays first and, among equals, the one played longest ago (`lastPlayed`: segment number + 1, 0 = never).
+ */
+export function pickCandidates(list: CandidateList, used: Int32Array, lastPlayed: Int32Array, limit: number): Candidate[] {
   const out: Candidate[] = [];
   for (const c of list.cands) if (used[c.track.index] === 0 && out.push(c) >= limit) return out;
-  for (const c of list.cands) if (used[c.track.index] > 0 && out.push(c) >= limit) return out;
-  return out;
+  // The few best repeats by insertion into a short sorted array: O(list × limit), no sort of the whole list.
+  const again: Candidate[] = [];
+  const before = (a: Candidate, b: Candidate): boolean =>
+    used[a.track.index] < used[b.track.index] || (used[a.track.index] === used[b.track.index] && lastPlayed[a.track.index] < lastPlayed[b.track.index]);
+  const room = limit - out.length;
+  for (const c of list.cands) {
+    if (used[c.track.index] === 0) continue;
+    let at = again.length;
+    while (at > 0 && before(c, again[at - 1])) at -= 1;
+    if (at < room) {
+      again.splice(at, 0, c);
+      if (again.length > room) again.pop();
+    }
+  }
+  return out.concat(again);
 }
 
 // Tempo ranges (after any rate change) that music must be in to fit `t`.

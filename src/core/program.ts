@@ -8,7 +8,7 @@ import type { TimelineStep, Workout } from './workout';
 import type { Bpm, Seconds } from './units';
 import { flattenWorkout } from './workout-timeline';
 import { planMusic, type MusicSegment } from './music-plan';
-import type { PoolTrack } from './music-pool';
+import { MIN_SEGMENT_SEC, type PoolTrack } from './music-pool';
 import { nearestDownbeat, shiftGrid } from './beat-grid';
 import { buildCuePlan, type Cue, type CueOptions } from './cue-plan';
 
@@ -129,8 +129,19 @@ export function musicBpmAt(program: Pick<Program, 'segments'>, positionSec: Seco
 }
 
 // The program from its parts: cues placed on the music, and the last track played on through the finish.
-function finish(workout: Workout, steps: TimelineStep[], segments: ProgramSegment[], warnings: string[], usesDemo: boolean, settings: CueOptions): Program {
-  const cuePlan = buildCuePlan(steps, { segments }, settings);
+function finish(workout: Workout, steps: TimelineStep[], planned: ProgramSegment[], warnings: string[], usesDemo: boolean, settings: CueOptions): Program {
+  const segments = planned.slice();
+  let cuePlan = buildCuePlan(steps, { segments }, settings);
+  // The finish lands on a downbeat: when that cuts the last track to a sliver (a long bar, its first downbeat),
+  // the track before plays on through the finish instead, and the cues follow its beat.
+  const writtenEnd = steps.length > 0 ? steps[steps.length - 1].startSec + steps[steps.length - 1].durationSec : 0;
+  while (segments.length > 1) {
+    const tail = segments[segments.length - 1];
+    if (cuePlan.totalSec - tail.startSec >= Math.min(MIN_SEGMENT_SEC, writtenEnd - tail.startSec) - EPS_SEC) break;
+    segments.pop();
+    segments[segments.length - 1] = { ...segments[segments.length - 1], endSec: tail.endSec };
+    cuePlan = buildCuePlan(steps, { segments }, settings);
+  }
   const last = segments[segments.length - 1];
   if (last) segments[segments.length - 1] = { ...last, endSec: Math.max(last.endSec, cuePlan.totalSec + FINISH_TAIL_SEC) };
   return {
@@ -163,8 +174,9 @@ export function alignTrackChanges(segments: readonly MusicSegment[]): MusicSegme
     const outgoing = out[i];
     const change = nearestDownbeat(outgoing.grid, outgoing.endSec);
     const next = out[i + 1];
-    // Never let a segment vanish or reverse.
-    if (change <= outgoing.startSec || change >= next.endSec) continue;
+    // Never leave a sliver: neither segment may end up shorter than MIN_SEGMENT_SEC, or than it already was.
+    const keeps = (fromSec: Seconds, toSec: Seconds, s: MusicSegment): boolean => toSec - fromSec >= Math.min(MIN_SEGMENT_SEC, s.endSec - s.startSec) - EPS_SEC;
+    if (!keeps(outgoing.startSec, change, outgoing) || !keeps(change, next.endSec, next)) continue;
     const shift = change - outgoing.endSec;
     outgoing.endSec = change;
     next.startSec = change;

@@ -6,7 +6,7 @@ import type { TimelineStep } from '../../src/core/workout';
 import { downbeatAtOrBefore, nextDownbeatAtOrAfter } from '../../src/core/beat-grid';
 import { fitTempo, type TempoFit } from '../../src/core/tempo-fit';
 import { canContinue, PLAN_COST, segmentCost, type MusicPlanOptions } from '../../src/core/music-plan';
-import type { PoolTrack } from '../../src/core/music-pool';
+import { MIN_SEGMENT_SEC, MIN_TRACK_SEC, type PoolTrack } from '../../src/core/music-pool';
 
 /** The optimum found: its cost and the track of each segment in order. */
 export interface BruteForcePlan {
@@ -28,7 +28,7 @@ function playableTracks(pool: readonly PoolTrack[]): Playable[] {
     // Play from the first downbeat at or after the start of the file, to the last downbeat in it.
     const start = nextDownbeatAtOrAfter(g, 0);
     const end = downbeatAtOrBefore(g, t.durationSec);
-    if (end - start > 1e-6) out.push({ id: t.id, bpm: g.bpm, availSec: end - start });
+    if (end - start >= MIN_TRACK_SEC - 1e-6) out.push({ id: t.id, bpm: g.bpm, availSec: end - start });
   }
   return out;
 }
@@ -56,13 +56,13 @@ export function planMusicBruteForce(steps: readonly TimelineStep[], pool: readon
     const options = pinned.length > 0 ? pinned : fitting.length > 0 ? fitting : tracks;
     for (const t of options) {
       const fit = fitOf(t);
-      const isRepeat = (plays.get(t.id) ?? 0) > 0;
-      const segCost = segmentCost(fit.playbackRate, fit.missPct, isRepeat) + (k > 0 ? PLAN_COST.trackChange : 0);
-      // Play until the track runs out or a step it does not suit begins.
+      const segCost = segmentCost(fit.playbackRate, fit.missPct, plays.get(t.id) ?? 0) + (k > 0 ? PLAN_COST.trackChange : 0);
+      // Play until the track runs out or a step it does not suit begins; running out in a step's last
+      // MIN_SEGMENT_SEC, play on to its end.
       const runsOut = startSec + t.availSec / fit.playbackRate;
       let j = stepIdx;
-      while (runsOut >= stepEnd(j) - 1e-6 && j + 1 < playable.length && canContinue(t.bpm * fit.playbackRate, target, playable[j + 1].step.tempo)) j += 1;
-      const endSec = Math.min(runsOut, stepEnd(j));
+      while (runsOut >= stepEnd(j) + 1e-6 && j + 1 < playable.length && canContinue(t.bpm * fit.playbackRate, target, playable[j + 1].step.tempo)) j += 1;
+      const endSec = runsOut < stepEnd(j) - MIN_SEGMENT_SEC ? runsOut : stepEnd(j);
       const nextStep = endSec >= stepEnd(j) - 1e-6 ? j + 1 : j;
       plays.set(t.id, (plays.get(t.id) ?? 0) + 1);
       ids.push(t.id);

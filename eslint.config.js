@@ -17,7 +17,7 @@ const noUpper = (names, why) => ({ group: names.flatMap((n) => [`**/${n}/**`, `.
 const SERVICES = ['audio', 'storage', 'workers', 'device', 'tabs', 'pwa'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.bench', 'dev-dist', '.dist-*', '.tmp', '.corpus'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.bench', 'dev-dist', '.dist-*', '.tmp', '.corpus'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

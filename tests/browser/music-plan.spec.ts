@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { grooveFile, importTracks } from '../helpers/pwa-page';
 
 // The Music plan as a new user meets it: a chart they can read on a phone, warnings in plain words,
 // rows that never read "10:30.0–10:30.0", and a cool-down that plays the whole pool instead of one track.
@@ -78,3 +79,77 @@ for (const colorScheme of ['dark', 'light'] as const) {
     await context.close();
   });
 }
+
+// Adds a workout from its text and returns its id.
+async function addWorkout(page: Page, text: string, name: string): Promise<string> {
+  return page.evaluate(async ([t, n]) => {
+    const store = (window as any).montage.store;
+    await store.getState().addWorkoutText(t, n);
+    return store.getState().workouts.find((w: any) => w.name === n).id as string;
+  }, [text, name]);
+}
+
+// Each Music plan row's "m:ss.s–m:ss.s", as seconds, with the text itself.
+async function rowTimes(page: Page) {
+  const texts = await page.getByTestId('plan-segment-when').allTextContents();
+  const sec = (c: string) => c.trim().split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  return texts.map((text) => {
+    const [from, to] = text.split('–');
+    return { text, from: from.trim(), to: to.trim(), startSec: sec(from), endSec: sec(to) };
+  });
+}
+
+test('warnings and rows write BPM one way: "at 120 BPM" for a one-tempo step, "128 BPM" not "128.0 BPM"', async ({ page }) => {
+  await page.goto('/');
+  const id = await addWorkout(page, '5m 120bpm; 1m 150-150bpm', 'Steady 120');
+  await openPlan(page, id);
+  const warnings = page.getByRole('list', { name: 'Planner warnings' }).getByRole('listitem');
+  await expect(warnings.first()).toHaveText('Step 1 "Work": no tracks at 120 BPM: closest is 128');
+  await expect(warnings).not.toContainText([/between (\d+) and \1 BPM/]);
+  const bpmTexts = await page.locator('[data-testid="plan-segment"] .bpm').allTextContents();
+  expect(bpmTexts.length).toBeGreaterThan(0);
+  for (const t of bpmTexts) expect(t, t).toMatch(/^\d+(\.[1-9])? BPM/);
+  expect(bpmTexts.join(' ')).not.toMatch(/\.0 BPM/);
+});
+
+test('a track that runs out just before a step ends plays on: no "0:10.0–0:10.0" row of another track', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await importTracks(page, [grooveFile(120, 'groove-120.wav', 12), grooveFile(165, 'groove-165.wav', 40)]);
+  // Where the 120 groove's whole bars end, from its analysed grid: the step is made 0.04 s longer than that.
+  const availSec = await page.evaluate(() => {
+    const t = (window as any).montage.store.getState().tracks.find((x: any) => x.grid && x.grid.bpm < 140);
+    const g = t.grid;
+    const bar = (60 / g.bpm) * g.beatsPerBar;
+    const first = ((g.firstDownbeatSec % bar) + bar) % bar;
+    return g.beats === null ? Math.floor((t.durationSec - first + 1e-6) / bar) * bar : null;
+  });
+  expect(availSec, 'a steady grid from the analysis').not.toBeNull();
+  const stepSec = Math.round((availSec! + 0.04) * 100) / 100;
+  const id = await addWorkout(page, `${stepSec}s 110-130bpm; 20s 160-170bpm`, 'Near miss');
+  await openPlan(page, id);
+  const rows = await rowTimes(page);
+  for (const r of rows) {
+    expect(r.to, `row ${r.text}`).not.toBe(r.from);
+    expect(r.endSec - r.startSec, `row ${r.text}`).toBeGreaterThanOrEqual(2);
+  }
+  // The 120 groove plays the whole first step (past its last bar), then the 165 groove: two rows.
+  expect(rows.length).toBe(2);
+  expect(Math.abs(rows[0].endSec - stepSec)).toBeLessThanOrEqual(0.05 + 1e-9);
+  await expect(page.getByTestId('plan-segment-title').nth(0)).toHaveText(/120/);
+});
+
+test('an "any music" cool-down plays every track in turn, not one track over and over', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await importTracks(page, [100, 112, 124, 136].map((bpm) => grooveFile(bpm, `groove-${bpm}.wav`, 12)));
+  const id = await addWorkout(page, '8s 118-130bpm; 3m cooldown', 'Long cool-down');
+  await openPlan(page, id);
+  const titles = await page.getByTestId('plan-segment-title').allTextContents();
+  expect(titles.length).toBeGreaterThanOrEqual(8);
+  const counts = new Map<string, number>();
+  for (const t of titles) counts.set(t, (counts.get(t) ?? 0) + 1);
+  expect(counts.size, titles.join(' | ')).toBe(4);
+  expect(Math.max(...counts.values()) - Math.min(...counts.values()), titles.join(' | ')).toBeLessThanOrEqual(1);
+  for (let i = 1; i < titles.length; i += 1) expect(titles[i], `row ${i + 1} repeats row ${i}`).not.toBe(titles[i - 1]);
+});

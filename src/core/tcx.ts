@@ -7,6 +7,7 @@
  */
 import type { StepKind } from './workout';
 import type { WorkoutLogEntry } from './workout-log';
+import { formatBpm } from './bpm-text';
 
 const NS = 'http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -42,7 +43,7 @@ function lapsOf(entry: WorkoutLogEntry): Lap[] {
     sec: s.activeSec,
     intensity: intensityOf(s.kind),
     trigger: s.skipped ? 'Manual' : 'Time',
-    notes: [s.name, s.musicBpm !== null ? `${num(s.musicBpm)} BPM` : null, s.skipped ? 'skipped' : null].filter(Boolean).join(' · '),
+    notes: [s.name, s.musicBpm !== null ? `${formatBpm(s.musicBpm)} BPM` : null, s.skipped ? 'skipped' : null].filter(Boolean).join(' · '),
   }));
 }
 
@@ -50,7 +51,7 @@ function activityNotes(entry: WorkoutLogEntry): string {
   return [
     entry.workoutName,
     entry.effort !== null ? `effort ${entry.effort}/10` : null,
-    entry.avgMusicBpm !== null ? `music ${num(entry.avgMusicBpm)} BPM` : null,
+    entry.avgMusicBpm !== null ? `music ${formatBpm(entry.avgMusicBpm)} BPM` : null,
     entry.completed ? null : 'stopped early',
   ].filter(Boolean).join(' · ');
 }

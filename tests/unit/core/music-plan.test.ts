@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planMusic, planCost, type MusicPlan } from '../../../src/core/music-plan';
 import type { PoolTrack } from '../../../src/core/music-pool';
-import type { StepKind, TempoTarget, TimelineStep } from '../../../src/core/workout';
+import type { TimelineStep } from '../../../src/core/workout';
 import { barSeconds, isDownbeat } from '../../../src/core/beat-grid';
 import { fitsTempo } from '../../../src/core/tempo-fit';
 import { poolTrack, type FlatFields } from '../../helpers/tracks';
 import { planMusicBruteForce } from '../../helpers/brute-force-plan';
-
-const range = (minBpm: number, maxBpm: number, allowHalfDouble = false): TempoTarget => ({ minBpm, maxBpm, allowHalfDouble });
-
-interface StepSpec {
-  sec: number;
-  tempo: TempoTarget | null;
-  name?: string;
-  kind?: StepKind;
-}
-
-function timeline(specs: StepSpec[]): TimelineStep[] {
-  let clock = 0;
-  return specs.map((s, index) => {
-    const step: TimelineStep = {
-      index,
-      step: { type: 'step', id: `s${index}`, kind: s.kind ?? 'work', name: s.name ?? `Step ${index + 1}`, duration: { unit: 'seconds', value: s.sec }, intensity: 3, tempo: s.tempo, voice: null },
-      startSec: clock,
-      durationSec: s.sec,
-      repeatLabels: [],
-    };
-    clock += s.sec;
-    return step;
-  });
-}
+import { range, timeline, type StepSpec } from '../../helpers/timeline';
 
 function track(id: string, bpm: number | null, durationSec: number, extra: Partial<PoolTrack> & FlatFields = {}): PoolTrack {
   return poolTrack({ id, durationSec, bpm, ...extra });

@@ -8,6 +8,7 @@ import { createAppStore } from './state/create-app-store';
 import { programFor } from './state/workout-program';
 import { createLazyAudio, createLazyPreview } from './audio/lazy-audio';
 import { createLibraryService } from './storage/library-service';
+import { openDemoCache } from './storage/demo-cache';
 import { createPlaylistsService } from './storage/playlists-service';
 import { createWorkoutsService } from './storage/workouts-service';
 import { createTrackAnalyzer } from './workers/track-analyzer';
@@ -24,7 +25,11 @@ import type { Workout } from './core/workout';
 import type { OfflineRenderOptions } from './audio/offline-render';
 import './ui/app.css';
 
-const { player: lazyPlayer, demo, decoder } = createLazyAudio();
+const { player: lazyPlayer, demo, decoder } = createLazyAudio(openDemoCache);
+// The demo loops are rendered (once, then kept in OPFS) while the page is idle after load, not when Start is pressed.
+const prepareDemo = () => requestIdle(() => void demo.prepare().catch(() => undefined));
+if (document.readyState === 'complete') prepareDemo();
+else window.addEventListener('load', prepareDemo, { once: true });
 // One tab plays at a time: starting here stops the workout of any other tab, which says so.
 const player = withTabLock(lazyPlayer, () => store.getState().loseAudio(PLAYING_ELSEWHERE));
 // Library changes are announced to other tabs; theirs make this tab re-read its track list. A restore (here or
@@ -82,6 +87,8 @@ Object.assign(window, {
   montage: {
     store,
     engine: lazyPlayer.engine,
+    /** Where this page's demo loops came from: rendered, read from the cache, rendered but not kept. */
+    demoStats: demo.stats,
     /** Offers an app update as the service worker would (tests check the prompt waits for the workout). */
     offerUpdate: (apply: () => void) => store.getState().offerUpdate(apply),
     /** What the last beat-click preview played (read-only copy). */
@@ -101,6 +108,12 @@ Object.assign(window, {
     },
   },
 });
+
+// Runs `work` when the page is idle (at the latest after 2 s); Safari has no requestIdleCallback.
+function requestIdle(work: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,15 +4,19 @@
  */
 import { demoTrackInfos } from './demo-catalog';
 import type { EngineEvents, LoadTrack } from './engine-types';
+import type { DemoLoopCache, DemoStats } from './demo-music';
 import type { Program } from '../core/program';
 import type { ContextTime, Seconds } from '../core/units';
 
 type Live = ReturnType<typeof import('./player-service').createLivePlayer>;
+type DemoRenderer = ReturnType<typeof import('./demo-music').createDemoRenderer>;
 
-/** Creates the player and demo services; Tone.js is imported when first needed. */
-export function createLazyAudio() {
+/** Creates the player and demo services over the cache of rendered demo loops; Tone.js is imported when first needed. */
+export function createLazyAudio(openDemoCache: () => Promise<DemoLoopCache | null>) {
   let live: Live | null = null;
-  let renderDemo: ((id: string) => Promise<AudioBuffer>) | null = null;
+  let demoRenderer: Promise<DemoRenderer> | null = null;
+  let demoReady: DemoRenderer | null = null;
+  const renderer = () => (demoRenderer ??= import('./demo-music').then((m) => (demoReady = m.createDemoRenderer(openDemoCache))));
   const loadLive = async () => (live ??= (await import('./player-service')).createLivePlayer());
   const player = {
     async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: EngineEvents): Promise<ContextTime> {
@@ -30,9 +34,14 @@ export function createLazyAudio() {
   const demo = {
     tracks: demoTrackInfos,
     async loadBuffer(trackId: string) {
-      renderDemo ??= (await import('./demo-music')).createDemoRenderer();
-      return renderDemo(trackId);
+      return (await renderer()).load(trackId);
     },
+    /** Renders and keeps the loops not kept yet, so a first start need not wait for them (for an idle page). */
+    async prepare() {
+      await (await renderer()).prepare();
+    },
+    /** Where this page's loops came from so far (zeros before the demo music was first needed). */
+    stats: (): DemoStats => demoReady?.stats() ?? { rendered: 0, fromCache: 0, notKept: 0 },
   };
   const decoder = {
     /** Decodes stored audio for playback on Tone's context (sample rate of the output device). */

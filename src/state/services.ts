@@ -42,7 +42,7 @@ export interface PlayerService {
 /** The built-in demo music. */
 export interface DemoMusicService {
   tracks(): DemoTrackInfo[];
-  /** Returns the decoded loop, synthesising it on first use. */
+  /** Returns the decoded loop: kept from an earlier render (also an earlier visit's), or synthesised now. */
   loadBuffer(trackId: string): Promise<AudioBuffer>;
 }
 

@@ -56,6 +56,8 @@ export class WorkoutEngine {
   private running = false;
   /** Every cue placed so far, in order (tests read this). */
   readonly scheduled: ScheduledCue[] = [];
+  /** Every music start placed so far: the track and the audio-clock time it sounds (tests and the bench read this). */
+  readonly musicStarts: { trackId: string; ctxTime: ContextTime }[] = [];
 
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
     this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ...options };
@@ -71,13 +73,22 @@ export class WorkoutEngine {
     return this.program;
   }
 
-  /** Loads a program and prepares the music that starts within the prepare window of `fromSec` (the count-in by default). */
+  /**
+   * Loads a program and prepares the music that starts within the prepare window of `fromSec` (the count-in by
+   * default); resolves once the music heard at once is ready. Music that starts later (after the count-in) is
+   * not waited for: it joins on its beat, at the right offset, as soon as it is ready.
+   */
   async load(program: Program, loadTrack: LoadTrack, fromSec = -program.leadInSec): Promise<void> {
     this.program = program;
     this.loadTrack = loadTrack;
     this.baseSec = Math.min(0, -program.leadInSec);
-    const soon = program.segments.map((s, i) => (s.endSec > fromSec && s.startSec <= fromSec + this.options.prepareAheadSec ? this.prepare(i) : null));
-    await Promise.all(soon);
+    const heardAtOnce: Promise<void>[] = [];
+    program.segments.forEach((s, i) => {
+      if (s.endSec <= fromSec || s.startSec > fromSec + this.options.prepareAheadSec) return;
+      const ready = this.prepare(i);
+      if (s.startSec <= fromSec + this.options.lookaheadSec) heardAtOnce.push(ready);
+    });
+    await Promise.all(heardAtOnce);
   }
 
   /** Loads every segment now (offline rendering cannot wait for a later load). */
@@ -208,6 +219,7 @@ export class WorkoutEngine {
       const length = live.player!.buffer.duration;
       if (s.loop && length > 0) offset %= length;
       live.player!.start(time + (from - pos), offset);
+      this.musicStarts.push({ trackId: s.trackId, ctxTime: contextTime(time + (from - pos)) });
       live.player!.stop(time + (s.endSec - pos) + this.options.crossfadeSec);
       live.started = true;
     }

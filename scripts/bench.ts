@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark, with figures as ratios against a reference measured in the same run
  * where one exists. Uses the music corpus in ../shared (or $MONTAGE_SHARED).
+ * `npm run bench -- start player` runs only the parts named (planner, player, start, import, tempo).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,23 +9,33 @@ import { benchTempo } from './bench-tempo';
 import { benchPlanner } from './bench-planner';
 import { benchImport } from './bench-import';
 import { benchPlayer } from './bench-player';
+import { benchStart } from './bench-start';
 
 const shared = resolve(process.env.MONTAGE_SHARED ?? resolve(import.meta.dirname, '../../shared'));
 
+async function tempoLines(): Promise<string[]> {
+  if (!existsSync(resolve(shared, 'corpus/bpm/truth.json'))) return [`No corpus at ${shared}: set MONTAGE_SHARED to the folder that holds corpus/bpm.`];
+  return benchTempo(shared);
+}
+
+const PARTS: { name: string; title: string; run: () => Promise<string[]> }[] = [
+  { name: 'planner', title: 'Music planner and cue planner', run: benchPlanner },
+  { name: 'player', title: 'Player (engine rendered offline in Chromium; memory policy over 2 hours)', run: benchPlayer },
+  { name: 'start', title: 'First start (Start pressed → first sound, demo workout in Chromium)', run: benchStart },
+  { name: 'import', title: 'Library import (200 generated tracks, fake-indexeddb)', run: benchImport },
+  { name: 'tempo', title: `Tempo analysis (corpus: ${shared}/corpus/bpm)`, run: tempoLines },
+];
+
 async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !PARTS.some((p) => p.name === a));
+  if (unknown.length > 0) throw new Error(`No benchmark part ${unknown.join(', ')}: the parts are ${PARTS.map((p) => p.name).join(', ')}.`);
   console.log('# Montage benchmarks');
-  console.log(`\n## Music planner and cue planner`);
-  for (const line of await benchPlanner()) console.log(line);
-  console.log(`\n## Player (engine rendered offline in Chromium; memory policy over 2 hours)`);
-  for (const line of await benchPlayer()) console.log(line);
-  console.log(`\n## Library import (200 generated tracks, fake-indexeddb)`);
-  for (const line of await benchImport()) console.log(line);
-  console.log(`\n## Tempo analysis (corpus: ${shared}/corpus/bpm)`);
-  if (!existsSync(resolve(shared, 'corpus/bpm/truth.json'))) {
-    console.log(`No corpus at ${shared}: set MONTAGE_SHARED to the folder that holds corpus/bpm.`);
-    return;
+  for (const part of PARTS) {
+    if (asked.length > 0 && !asked.includes(part.name)) continue;
+    console.log(`\n## ${part.title}`);
+    for (const line of await part.run()) console.log(line);
   }
-  for (const line of await benchTempo(shared)) console.log(line);
 }
 
 main().catch((e: unknown) => {

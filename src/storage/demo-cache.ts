@@ -75,7 +75,8 @@ export function opfsDemoCache(dir: FileSystemDirectoryHandle): DemoCacheStore {
     async keepOnly(keys) {
       const kept = new Set(keys.map(fileName));
       const stale: string[] = [];
-      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) if (!kept.has(name)) stale.push(name);
+      // Only loops: a browser's own files (Chromium's .crswap of a write under way) are left alone.
+      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.endsWith('.pcm') && !kept.has(name)) stale.push(name);
       await Promise.all(stale.map(remove));
     },
   };

@@ -56,8 +56,8 @@ export class WorkoutEngine {
   private running = false;
   /** Every cue placed so far, in order (tests read this). */
   readonly scheduled: ScheduledCue[] = [];
-  /** Every music start placed so far: the track and the audio-clock time it sounds (tests and the bench read this). */
-  readonly musicStarts: { trackId: string; ctxTime: ContextTime }[] = [];
+  /** Every music start placed so far: the track, the audio-clock time it sounds, from which second of the track (tests and the bench read this). */
+  readonly musicStarts: { trackId: string; ctxTime: ContextTime; offsetSec: number }[] = [];
 
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
     this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ...options };
@@ -219,7 +219,7 @@ export class WorkoutEngine {
       const length = live.player!.buffer.duration;
       if (s.loop && length > 0) offset %= length;
       live.player!.start(time + (from - pos), offset);
-      this.musicStarts.push({ trackId: s.trackId, ctxTime: contextTime(time + (from - pos)) });
+      this.musicStarts.push({ trackId: s.trackId, ctxTime: contextTime(time + (from - pos)), offsetSec: offset });
       live.player!.stop(time + (s.endSec - pos) + this.options.crossfadeSec);
       live.started = true;
     }

@@ -110,3 +110,43 @@ test('with storage full the demo still starts: the loops it could not keep are r
   expect(await keptLoops(page)).toEqual([]);
   await stop(page);
 });
+
+test('the count-in does not wait for the music: a loop rendered late joins the workout on its beat', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Every render longer than a second of audio (the demo loops, not Tone's start-up checks) waits for the test.
+  await page.addInitScript(() => {
+    const render = OfflineAudioContext.prototype.startRendering;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    Object.assign(window, { releaseRenders: () => release() });
+    OfflineAudioContext.prototype.startRendering = function (this: OfflineAudioContext) {
+      return this.length > this.sampleRate ? released.then(() => render.call(this)) : render.call(this);
+    };
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start workout' }).click();
+  // The count-in runs and the first step begins with no loop rendered.
+  await expect(page.getByTestId('current-step')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => (window as any).montage.store.getState().positionNow() as number), { timeout: 30_000 }).toBeGreaterThan(0.5);
+  expect(await page.evaluate(() => (window as any).montage.engine().musicStarts.length)).toBe(0);
+  expect((await stats(page)).rendered).toBe(0);
+
+  await page.evaluate(() => (window as any).releaseRenders());
+  await expect.poll(() => page.evaluate(() => (window as any).montage.engine().musicStarts.length as number), { timeout: 60_000 }).toBeGreaterThan(0);
+  const late = await page.evaluate(() => {
+    const m = (window as any).montage;
+    const phase = m.store.getState().player.phase;
+    const engine = m.engine();
+    const started = engine.musicStarts[0];
+    const segment = engine.playing.segments[0];
+    // The workout position it starts at, and the second of the loop that belongs there.
+    const positionSec = phase.offsetSec + (started.ctxTime - phase.startedAtCtx);
+    const loopSec = (8 * 4 * 60) / 128;
+    const expectedSec = ((positionSec - segment.startSec) * segment.playbackRate + segment.trackOffsetSec) % loopSec;
+    return { trackId: started.trackId, positionSec, offsetSec: started.offsetSec, expectedSec, rate: segment.playbackRate };
+  });
+  expect(late.trackId).toBe('demo-128');
+  expect(late.positionSec).toBeGreaterThan(0.5);
+  expect(Math.abs(late.offsetSec - late.expectedSec)).toBeLessThan(0.001);
+  await stop(page);
+});

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 
-const LATER_VISITS = 3;
+const ROUNDS = 3;
 const DEMO_LOOPS = 3;
 
 // True once the page's OPFS demo cache holds `count` loops (not counting the .crswap file Chromium writes into
@@ -99,30 +99,26 @@ export async function benchStart(): Promise<string[]> {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
     const url = `http://localhost:${port}/`;
     const loadBefore = load();
-    // A first visit, Start pressed as soon as it shows; then later visits (reloads) once the loops are kept.
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(url);
-    const first = await pressStart(page);
-    await waitUntilKept(page);
+    // Each round: a first visit in a fresh profile, Start pressed as soon as it shows; then, once the loops are
+    // kept (the other two render while that workout plays), a later visit (a reload).
+    const first: StartTiming[] = [];
     const later: StartTiming[] = [];
-    for (let i = 0; i < LATER_VISITS; i++) {
+    for (let round = 0; round < ROUNDS; round++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      first.push(await pressStart(page));
+      await waitUntilKept(page);
       await page.reload();
       later.push(await pressStart(page));
+      await context.close();
     }
-    // A first visit again (fresh profile), Start pressed once the idle page has prepared the loops.
-    const idle = await (await browser.newContext()).newPage();
-    const loadedAt = Date.now();
-    await idle.goto(url);
-    await waitUntilKept(idle);
-    const preparedSec = (Date.now() - loadedAt) / 1000;
-    const afterIdle = await pressStart(idle);
     await browser.close();
     const ms = (t: StartTiming) => `${(t.firstSoundMs / 1000).toFixed(2)} s, music at ${(t.musicMs / 1000).toFixed(2)} s (${t.renders} loop${t.renders === 1 ? '' : 's'} rendered meanwhile)`;
     lines.push(
       `machine: ${cpus().length} cores, load average ${loadBefore} before, ${load()} after (1, 5, 15 min)`,
-      `Start → first sound, first visit (empty storage), Start pressed at once: ${ms(first)}`,
+      ...first.map((t, i) => `Start → first sound, first visit ${i + 1} (empty storage, Start pressed at once): ${ms(t)}`),
       ...later.map((t, i) => `Start → first sound, later visit ${i + 1} (reload, loops kept): ${ms(t)}`),
-      `Start → first sound, first visit, Start pressed once the idle page had kept the loops (${preparedSec.toFixed(1)} s after load): ${ms(afterIdle)}`,
     );
   } finally {
     process.kill(-server.pid!);

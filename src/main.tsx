@@ -25,11 +25,8 @@ import type { Workout } from './core/workout';
 import type { OfflineRenderOptions } from './audio/offline-render';
 import './ui/app.css';
 
+// The demo loops are rendered once, on first use, and kept in OPFS for later visits.
 const { player: lazyPlayer, demo, decoder } = createLazyAudio(openDemoCache);
-// The demo loops are rendered (once, then kept in OPFS) while the page is idle after load, not when Start is pressed.
-const prepareDemo = () => requestIdle(() => void demo.prepare().catch(() => undefined));
-if (document.readyState === 'complete') prepareDemo();
-else window.addEventListener('load', prepareDemo, { once: true });
 // One tab plays at a time: starting here stops the workout of any other tab, which says so.
 const player = withTabLock(lazyPlayer, () => store.getState().loseAudio(PLAYING_ELSEWHERE));
 // Library changes are announced to other tabs; theirs make this tab re-read its track list. A restore (here or
@@ -108,12 +105,6 @@ Object.assign(window, {
     },
   },
 });
-
-// Runs `work` when the page is idle (at the latest after 2 s); Safari has no requestIdleCallback.
-function requestIdle(work: () => void): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
-}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

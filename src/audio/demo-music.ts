@@ -13,7 +13,6 @@ export interface DemoLoopCache {
   read(key: string): Promise<ArrayBuffer | null>;
   /** Keeps the bytes; throws when they could not be kept (full storage). */
   write(key: string, bytes: ArrayBuffer): Promise<void>;
-  has(key: string): Promise<boolean>;
   /** Removes everything kept under other keys. */
   keepOnly(keys: string[]): Promise<void>;
 }
@@ -74,14 +73,6 @@ export function createDemoRenderer(openCache: () => Promise<DemoLoopCache | null
   return {
     /** Returns a loop's audio (stereo, 44.1 kHz): from memory, the cache, or rendered now. */
     load,
-    /** Renders and keeps, one at a time in catalogue order, every loop not kept yet (work for an idle page). */
-    async prepare(): Promise<void> {
-      const store = await cache;
-      for (const spec of DEMO_TRACKS) {
-        if (buffers.has(spec.id) || (store && (await store.has(demoLoopKey(spec)).catch(() => false)))) continue;
-        await load(spec.id).catch(() => undefined);
-      }
-    },
     /** Returns where this page's loops came from so far. */
     stats: (): DemoStats => ({ ...stats }),
   };

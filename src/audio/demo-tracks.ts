@@ -34,7 +34,7 @@ export async function renderDemoTrack(spec: DemoTrackSpec): Promise<AudioBuffer>
         band.pad.triggerAttackRelease(chord, spec.style === 'house' ? beat * 4 : beat * 2, t);
       }
     }
-    // Placing notes is main-thread work: a bar at a time keeps the page responsive (a render may run at idle).
+    // Placing notes is main-thread work: a bar at a time keeps the page responsive (the other loops render while a workout plays).
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   const period = (await context.render()).get();

@@ -36,10 +36,6 @@ export function createLazyAudio(openDemoCache: () => Promise<DemoLoopCache | nul
     async loadBuffer(trackId: string) {
       return (await renderer()).load(trackId);
     },
-    /** Renders and keeps the loops not kept yet, so a first start need not wait for them (for an idle page). */
-    async prepare() {
-      await (await renderer()).prepare();
-    },
     /** Where this page's loops came from so far (zeros before the demo music was first needed). */
     stats: (): DemoStats => demoReady?.stats() ?? { rendered: 0, fromCache: 0, notKept: 0 },
   };

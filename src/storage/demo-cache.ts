@@ -8,8 +8,6 @@
 export interface DemoCacheStore {
   read(key: string): Promise<ArrayBuffer | null>;
   write(key: string, bytes: ArrayBuffer): Promise<void>;
-  /** Returns whether a file for this key exists (its checksum is checked on read). */
-  has(key: string): Promise<boolean>;
   /** Removes every file whose key is not in `keys` (loops of an older renderer). */
   keepOnly(keys: string[]): Promise<void>;
 }
@@ -71,7 +69,6 @@ export function opfsDemoCache(dir: FileSystemDirectoryHandle): DemoCacheStore {
         throw e;
       }
     },
-    has: async (key) => (await fileOf(key)) !== null,
     async keepOnly(keys) {
       const kept = new Set(keys.map(fileName));
       const stale: string[] = [];

@@ -26,12 +26,16 @@ async function stop(page: Page) {
   await page.evaluate(() => (window as any).montage.store.getState().stopWorkout());
 }
 
-// A first visit: the idle page renders the three loops and keeps them.
+// A first visit: nothing is rendered before Start; the workout renders its first loop, then the two others
+// while it plays, and keeps all three.
 async function firstVisit(page: Page) {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Start workout' })).toBeVisible();
+  expect(await stats(page)).toEqual({ rendered: 0, fromCache: 0, notKept: 0 });
+  await startAndHearMusic(page);
   await expect.poll(async () => (await keptLoops(page)).length, { timeout: 90_000 }).toBe(3);
-  expect((await stats(page)).rendered).toBe(3);
+  expect(await stats(page)).toEqual({ rendered: 3, fromCache: 0, notKept: 0 });
+  await stop(page);
 }
 
 test('a later visit starts from the kept loops without rendering; the loops of the first are the ones played', async ({ page }) => {

@@ -1,7 +1,8 @@
 /**
  * Tone.Offline swaps Tone's global context for the length of a render and puts back the one it found:
  * two renders that overlap would leave the second's offline context as the global one (the live clock
- * then stands still). Every offline render in the app goes through this queue, one at a time.
+ * then stands still). Every Tone.Offline render in the app goes through this queue, one at a time (the demo
+ * loops render on offline contexts of their own and never touch the global one).
  */
 import * as Tone from 'tone';
 

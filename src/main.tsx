@@ -16,6 +16,7 @@ import { createSpeech } from './audio/speech';
 import { createSettingsStore } from './storage/settings-store';
 import { createLogService } from './storage/log-service';
 import { createDevice } from './device/device';
+import { createStreamSink } from './device/stream-sink';
 import { withTabLock, PLAYING_ELSEWHERE } from './tabs/tab-lock';
 import { syncLibraryAcrossTabs, type LibraryWrite } from './tabs/library-sync';
 import { syncLogAcrossTabs } from './tabs/log-sync';
@@ -25,8 +26,10 @@ import type { Workout } from './core/workout';
 import type { OfflineRenderOptions } from './audio/offline-render';
 import './ui/app.css';
 
-// The demo loops are rendered once, on first use, and kept in OPFS for later visits.
-const { player: lazyPlayer, demo, decoder } = createLazyAudio(openDemoCache);
+// The demo loops are rendered once, on first use, and kept in OPFS for later visits. While a workout plays its
+// sound goes through a hidden <audio> element: that keeps it playing with the screen locked.
+const streamSink = createStreamSink();
+const { player: lazyPlayer, demo, decoder } = createLazyAudio(openDemoCache, streamSink);
 // One tab plays at a time: starting here stops the workout of any other tab, which says so.
 const player = withTabLock(lazyPlayer, () => store.getState().loseAudio(PLAYING_ELSEWHERE));
 // Library changes are announced to other tabs; theirs make this tab re-read its track list. A restore (here or
@@ -86,6 +89,11 @@ Object.assign(window, {
     engine: lazyPlayer.engine,
     /** Where this page's demo loops came from: rendered, read from the cache, rendered but not kept. */
     demoStats: demo.stats,
+    /** Background playback: where the sound goes, whether the <audio> element plays, the live context, the clock source. */
+    output: lazyPlayer.output,
+    outputElementPlaying: streamSink.isPlaying,
+    audioContext: lazyPlayer.context,
+    setClockSource: lazyPlayer.setClockSource,
     /** Offers an app update as the service worker would (tests check the prompt waits for the workout). */
     offerUpdate: (apply: () => void) => store.getState().offerUpdate(apply),
     /** What the last beat-click preview played (read-only copy). */

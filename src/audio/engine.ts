@@ -11,11 +11,12 @@ import { segmentsToKeep } from '../core/music-memory';
 import { planCues } from '../core/cue-plan';
 import type { Program, ProgramSegment } from '../core/program';
 import { contextTime, type ContextTime, type Seconds } from '../core/units';
-import type { EngineEvents, LoadTrack, ScheduledCue } from './engine-types';
+import type { ScheduleAhead } from '../core/schedule-ahead';
+import type { EngineEvents, LoadTrack, ScheduledCue, ScheduledStart } from './engine-types';
 
 /** Engine settings; all optional. */
 export interface EngineOptions extends EngineEvents {
-  /** How far ahead cues are placed, seconds. */
+  /** How far ahead cues and track starts are placed, seconds (until `setScheduleAhead` changes it). */
   lookaheadSec?: number;
   /** Crossfade between tracks, seconds. */
   crossfadeSec?: number;
@@ -56,8 +57,8 @@ export class WorkoutEngine {
   private running = false;
   /** Every cue placed so far, in order (tests read this). */
   readonly scheduled: ScheduledCue[] = [];
-  /** Every music start placed so far: the track, the audio-clock time it sounds, from which second of the track (tests and the bench read this). */
-  readonly musicStarts: { trackId: string; ctxTime: ContextTime; offsetSec: number }[] = [];
+  /** Every track start placed so far, in order (tests read this). */
+  readonly musicStarts: ScheduledStart[] = [];
 
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
     this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ...options };
@@ -142,6 +143,20 @@ export class WorkoutEngine {
     return wasRunning ? this.run(0.05) : null;
   }
 
+  /**
+   * Changes how far ahead sounds are placed and music is loaded (a hidden page places a minute and more). A longer
+   * window is filled at once, from the audio clock's time now; what a shorter one had placed stays placed.
+   */
+  setScheduleAhead(ahead: ScheduleAhead): void {
+    this.options.lookaheadSec = ahead.placeSec;
+    this.options.prepareAheadSec = ahead.prepareSec;
+    if (!this.running || !this.program) return;
+    const at = Math.max(this.context.currentTime, this.heldUntilCtx);
+    const pos = this.transport.getSecondsAtTime(at) + this.baseSec;
+    this.scheduleWindow(at, pos);
+    for (const i of segmentsToKeep(this.program.segments, pos, ahead.prepareSec)) if (this.program.segments[i].endSec > pos) void this.prepare(i);
+  }
+
   /** Returns the workout position (seconds, negative in the count-in) now, by the audio clock. */
   positionSec(): Seconds {
     const now = this.context.currentTime;
@@ -211,17 +226,18 @@ export class WorkoutEngine {
   /** Starts every ready segment that plays before `pos + lookahead`, at its exact audio-clock time and offset. */
   private scheduleMusic(time: number, pos: Seconds): void {
     const until = pos + this.options.lookaheadSec;
-    for (const live of this.live.values()) {
+    for (const [segmentIndex, live] of this.live) {
       const s = live.segment;
       if (live.state !== 'ready' || live.started || s.startSec >= until || s.endSec <= pos) continue;
       const from = Math.max(s.startSec, pos);
       let offset = s.trackOffsetSec + (from - s.startSec) * s.playbackRate;
       const length = live.player!.buffer.duration;
       if (s.loop && length > 0) offset %= length;
-      live.player!.start(time + (from - pos), offset);
-      this.musicStarts.push({ trackId: s.trackId, ctxTime: contextTime(time + (from - pos)), offsetSec: offset });
+      const at = time + (from - pos);
+      live.player!.start(at, offset);
       live.player!.stop(time + (s.endSec - pos) + this.options.crossfadeSec);
       live.started = true;
+      this.musicStarts.push({ segmentIndex, trackId: s.trackId, fromSec: from, ctxTime: contextTime(at), offsetSec: offset, placedAtCtx: contextTime(this.context.currentTime) });
     }
   }
 
@@ -240,7 +256,7 @@ export class WorkoutEngine {
     for (const cue of planCues(this.program!, this.scheduledUntilSec, until)) {
       const ctxTime = contextTime(time + (cue.timeSec - pos));
       this.cues.play(cue, ctxTime);
-      this.scheduled.push({ cue, ctxTime });
+      this.scheduled.push({ cue, ctxTime, placedAtCtx: contextTime(this.context.currentTime) });
     }
     this.scheduledUntilSec = until;
   }

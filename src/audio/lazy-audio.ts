@@ -5,19 +5,23 @@
 import { demoTrackInfos } from './demo-catalog';
 import type { EngineEvents, LoadTrack } from './engine-types';
 import type { DemoLoopCache, DemoStats } from './demo-music';
+import type { StreamSink } from './output-route';
 import type { Program } from '../core/program';
 import type { ContextTime, Seconds } from '../core/units';
 
 type Live = ReturnType<typeof import('./player-service').createLivePlayer>;
 type DemoRenderer = ReturnType<typeof import('./demo-music').createDemoRenderer>;
 
-/** Creates the player and demo services over the cache of rendered demo loops; Tone.js is imported when first needed. */
-export function createLazyAudio(openDemoCache: () => Promise<DemoLoopCache | null>) {
+/**
+ * Creates the player and demo services over the cache of rendered demo loops, their sound through `sink` while a
+ * workout plays; Tone.js is imported when first needed.
+ */
+export function createLazyAudio(openDemoCache: () => Promise<DemoLoopCache | null>, sink: StreamSink | null = null) {
   let live: Live | null = null;
   let demoRenderer: Promise<DemoRenderer> | null = null;
   let demoReady: DemoRenderer | null = null;
   const renderer = () => (demoRenderer ??= import('./demo-music').then((m) => (demoReady = m.createDemoRenderer(openDemoCache))));
-  const loadLive = async () => (live ??= (await import('./player-service')).createLivePlayer());
+  const loadLive = async () => (live ??= (await import('./player-service')).createLivePlayer(sink));
   const player = {
     async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: EngineEvents): Promise<ContextTime> {
       return (await loadLive()).play(program, loadTrack, fromSec, events);
@@ -30,6 +34,10 @@ export function createLazyAudio(openDemoCache: () => Promise<DemoLoopCache | nul
     now: () => live?.now() ?? null,
     /** The running engine, for tests and the console. */
     engine: () => live?.current() ?? null,
+    /** Where the sound goes ('stream': through the media element), the live context, the engine's clock source (tests). */
+    output: () => live?.output() ?? 'direct',
+    context: () => live?.context() ?? null,
+    setClockSource: async (source: 'worker' | 'timeout') => (await loadLive()).setClockSource(source),
   };
   const demo = {
     tracks: demoTrackInfos,

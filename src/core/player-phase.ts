@@ -15,6 +15,8 @@ export type PlayerPhase =
   /** Waiting for the music at a new position (after a skip); `resume` says whether it plays on once ready. */
   | { status: 'seeking'; positionSec: Seconds; resume: boolean; record: SessionRecord }
   | { status: 'paused'; positionSec: Seconds; record: SessionRecord }
+  /** The system took the audio (a call, another app, a suspended context): held where it was, like a pause. */
+  | { status: 'interrupted'; positionSec: Seconds; record: SessionRecord }
   | { status: 'finished'; positionSec: Seconds; completed: boolean; record: SessionRecord }
   | { status: 'error'; message: string };
 
@@ -26,6 +28,8 @@ export type PlayerEvent =
   | { type: 'failed'; message: string }
   | { type: 'tick'; ctxNow: ContextTime }
   | { type: 'pause'; ctxNow: ContextTime }
+  /** The audio clock stopped under the workout (its context is suspended or interrupted) at `ctxNow`. */
+  | { type: 'interrupt'; ctxNow: ContextTime }
   /** Jump to `toSec` (skip step or skip track); `skippedStep` names the step left, if one was. */
   | { type: 'seek'; ctxNow: ContextTime; toSec: Seconds; skippedStep?: number }
   | { type: 'stop'; ctxNow: ContextTime }
@@ -33,9 +37,13 @@ export type PlayerEvent =
   | { type: 'finish'; endSec: Seconds }
   | { type: 'reset' };
 
-/** True while a workout is under way (counting in, running, seeking or paused). */
-export const isActive = (phase: PlayerPhase): phase is Extract<PlayerPhase, { record: SessionRecord }> & { status: 'countdown' | 'running' | 'seeking' | 'paused' } =>
-  phase.status === 'countdown' || phase.status === 'running' || phase.status === 'seeking' || phase.status === 'paused';
+/** True while a workout is under way (counting in, running, seeking, paused or interrupted). */
+export const isActive = (phase: PlayerPhase): phase is Extract<PlayerPhase, { record: SessionRecord }> & { status: 'countdown' | 'running' | 'seeking' | 'paused' | 'interrupted' } =>
+  phase.status === 'countdown' || phase.status === 'running' || phase.status === 'seeking' || phase.status === 'paused' || phase.status === 'interrupted';
+
+/** True while the workout is held (paused by the user or interrupted by the system): Resume plays it on from there. */
+export const isHeld = (phase: PlayerPhase): phase is Extract<PlayerPhase, { status: 'paused' | 'interrupted' }> =>
+  phase.status === 'paused' || phase.status === 'interrupted';
 
 /** Returns the workout position at `ctxNow`: moving while counting in or running, held otherwise (0 when idle). */
 export function workoutPositionAt(phase: PlayerPhase, ctxNow: ContextTime): Seconds {
@@ -45,6 +53,7 @@ export function workoutPositionAt(phase: PlayerPhase, ctxNow: ContextTime): Seco
       return phase.offsetSec + Math.max(0, ctxNow - phase.startedAtCtx);
     case 'seeking':
     case 'paused':
+    case 'interrupted':
     case 'finished':
       return phase.positionSec;
     default:
@@ -68,7 +77,7 @@ export function nextPhase(phase: PlayerPhase, event: PlayerEvent): PlayerPhase {
       return isActive(phase) ? phase : { status: 'loading', workoutName: event.workoutName };
     case 'started':
       if (phase.status === 'loading') return playing(event.atCtx, event.fromSec, newSessionRecord());
-      if ((phase.status === 'seeking' && phase.resume) || phase.status === 'paused') return playing(event.atCtx, event.fromSec, phase.record);
+      if ((phase.status === 'seeking' && phase.resume) || isHeld(phase)) return playing(event.atCtx, event.fromSec, phase.record);
       return phase;
     case 'failed':
       return phase.status === 'loading' ? { status: 'error', message: event.message } : phase;
@@ -78,11 +87,15 @@ export function nextPhase(phase: PlayerPhase, event: PlayerEvent): PlayerPhase {
       if (phase.status === 'seeking') return { status: 'paused', positionSec: phase.positionSec, record: phase.record };
       if (phase.status !== 'countdown' && phase.status !== 'running') return phase;
       return { status: 'paused', positionSec: workoutPositionAt(phase, event.ctxNow), record: closeSpan(phase, event.ctxNow) };
+    case 'interrupt':
+      if (phase.status === 'seeking') return { status: 'interrupted', positionSec: phase.positionSec, record: phase.record };
+      if (phase.status !== 'countdown' && phase.status !== 'running') return phase;
+      return { status: 'interrupted', positionSec: workoutPositionAt(phase, event.ctxNow), record: closeSpan(phase, event.ctxNow) };
     case 'seek': {
       if (!isActive(phase)) return phase;
       const base = closeSpan(phase, event.ctxNow);
       const record = event.skippedStep === undefined ? base : { ...base, skippedSteps: [...base.skippedSteps, event.skippedStep] };
-      if (phase.status === 'paused') return { status: 'paused', positionSec: event.toSec, record };
+      if (isHeld(phase)) return { status: phase.status, positionSec: event.toSec, record };
       return { status: 'seeking', positionSec: event.toSec, resume: phase.status !== 'seeking' || phase.resume, record };
     }
     case 'stop':

@@ -6,7 +6,7 @@ import { formatBpm } from '../core/bpm-text';
 import type { Seconds } from '../core/units';
 import type { DeviceService } from './services';
 
-/** Shows the step playing at `positionSec` and its music on the lock screen, with the workout's buttons. */
+/** Shows the step playing at `positionSec`, its music and the workout's position on the lock screen, with the workout's buttons. */
 export function showNowPlaying(
   device: DeviceService,
   program: Program,
@@ -20,5 +20,8 @@ export function showNowPlaying(
   const seg = program.segments[segmentIndexAt(program, positionSec)];
   const title = k < 0 ? `Get ready · ${program.workoutName}` : `${step.step.name} · ${program.workoutName}`;
   const artist = seg ? `${seg.title} · ${formatBpm(seg.musicBpm)} BPM` : 'Montage';
-  device.setNowPlaying({ title, artist, album: 'Montage' }, handlers, !paused);
+  // The lock screen's bar runs over the workout itself: the count-in shows as its start.
+  const durationSec = Math.max(0, program.endSec);
+  const position = Math.min(durationSec, Math.max(0, positionSec));
+  device.setNowPlaying({ title, artist, album: program.workoutName, positionSec: position, durationSec }, handlers, !paused);
 }

@@ -4,13 +4,14 @@
  * lock screen and the end of the workout follow the engine's clock ticks, so none of them waits for a frame.
  */
 import type { StateCreator } from 'zustand';
-import { isActive, nextPhase, workoutPositionAt, type PlayerEvent, type PlayerPhase } from '../core/player-phase';
+import { isActive, isHeld, nextPhase, workoutPositionAt, type PlayerEvent, type PlayerPhase } from '../core/player-phase';
 import { FINISH_TAIL_SEC, replanFrom, segmentIndexAt, type Program } from '../core/program';
 import { stepAt } from '../core/program-view';
 import { planCues } from '../core/cue-plan';
 import { mergeLog, summarizeSession, type WorkoutLogEntry } from '../core/workout-log';
 import { contextTime, type Seconds } from '../core/units';
 import type { AppServices } from './services';
+import type { AudioClockState } from '../audio/engine-types';
 import type { AppState } from './create-app-store';
 import { cueOptionsOf, musicRequestFor, programFor } from './workout-program';
 import { showNowPlaying } from './now-playing';
@@ -66,6 +67,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
   // Cues with words are said once: up to this workout position they have been.
   let spokenUntilSec = -Infinity;
   let shownStep = -2;
+  let shownSegment = -2;
   let generation = 0;
 
   const loadTrack = async (trackId: string): Promise<AudioBuffer> => {
@@ -80,8 +82,9 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
     const pos = positionNow();
     if (!program || pos === null) return;
     shownStep = stepAt(program, pos);
-    showNowPlaying(services.device, program, pos, phase.status === 'paused', {
-      play: () => get().player.phase.status === 'paused' && get().togglePause(),
+    shownSegment = segmentIndexAt(program, pos);
+    showNowPlaying(services.device, program, pos, isHeld(phase), {
+      play: () => isHeld(get().player.phase) && get().togglePause(),
       pause: () => (get().player.phase.status === 'running' || get().player.phase.status === 'countdown') && get().togglePause(),
       next: () => void get().skipStep(),
       stop: () => get().stopWorkout(),
@@ -120,10 +123,25 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
       if (latest && get().settings.voice && 'text' in latest) services.speech.speak(latest.text);
       spokenUntilSec = dueUntil;
     }
-    if (stepAt(program, pos) !== shownStep) lockScreen();
+    if (stepAt(program, pos) !== shownStep || segmentIndexAt(program, pos) !== shownSegment) lockScreen();
     if (pos >= program.endSec + FINISH_TAIL_SEC) end(true);
   };
-  const events = { onTick, onError: (message: string) => patch({ error: message }) };
+  // The audio clock stopped under the workout (iOS took the audio, the context was suspended): hold it where it was
+  // heard, as a pause would; when the clock runs again by itself, play on from there. Never from the start.
+  const onAudioState = (state: AudioClockState) => {
+    const { phase } = get().player;
+    if (state === 'running') {
+      if (phase.status === 'interrupted') started(services.player.resume(), phase.positionSec, generation);
+      return;
+    }
+    if (phase.status !== 'countdown' && phase.status !== 'running' && phase.status !== 'seeking') return;
+    const at = ctxNow();
+    services.player.pause();
+    services.speech.cancel();
+    dispatch({ type: 'interrupt', ctxNow: at });
+    lockScreen();
+  };
+  const events = { onTick, onAudioState, onError: (message: string) => patch({ error: message }) };
 
   // The engine plays `fromSec` at `atCtx` (null: it is paused): the phase follows, words from there on are due.
   const started = (atCtx: ReturnType<typeof ctxNow> | null, fromSec: Seconds, gen: number) => {
@@ -168,7 +186,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
         services.speech.cancel();
         dispatch({ type: 'pause', ctxNow: ctxNow() });
         lockScreen();
-      } else if (phase.status === 'paused') {
+      } else if (isHeld(phase)) {
         started(services.player.resume(), phase.positionSec, generation);
       }
     },

@@ -148,9 +148,19 @@ export interface LogService {
   setEffort(id: string, effort: number | null): Promise<WorkoutLogEntry>;
 }
 
+/** What the lock screen shows: step and workout, track and tempo, and where the workout is (seconds, from 0). */
+export interface NowPlaying {
+  title: string;
+  artist: string;
+  album: string;
+  positionSec: Seconds;
+  durationSec: Seconds;
+}
+
 /** Lock-screen controls and keeping the screen on. */
 export interface DeviceService {
-  setNowPlaying(info: { title: string; artist: string; album: string } | null, handlers: { play(): void; pause(): void; next(): void; stop(): void } | null, playing: boolean): void;
+  /** Shows `info` on the lock screen (null clears it) with the workout's position in it and its buttons; `playing` or paused. */
+  setNowPlaying(info: NowPlaying | null, handlers: { play(): void; pause(): void; next(): void; stop(): void } | null, playing: boolean): void;
   keepAwake(on: boolean): void;
 }
 

@@ -6,7 +6,7 @@ export function UpdatePrompt() {
   const apply = useApp((s) => s.update);
   const status = useApp((s) => s.player.phase.status);
   // Reloading would end the workout: the prompt waits for it to finish or stop.
-  const busy = status === 'loading' || status === 'countdown' || status === 'running' || status === 'seeking' || status === 'paused';
+  const busy = status === 'loading' || status === 'countdown' || status === 'running' || status === 'seeking' || status === 'paused' || status === 'interrupted';
   if (!apply || busy) return null;
   return (
     <div className="update-prompt" role="status" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.75rem', padding: '0.5rem 0' }}>

@@ -74,7 +74,7 @@ export function RunningView() {
     }
     if (progressRef.current) progressRef.current.style.left = `${now.progress * 100}%`;
     if (pulseRef.current) {
-      const level = now.beatPhase === null || status === 'paused' ? 0 : Math.exp(-now.beatPhase * 5);
+      const level = now.beatPhase === null || status === 'paused' || status === 'interrupted' ? 0 : Math.exp(-now.beatPhase * 5);
       pulseRef.current.style.transform = `scale(${0.75 + 0.35 * level})`;
       pulseRef.current.style.opacity = String(0.35 + 0.65 * level);
     }
@@ -109,11 +109,12 @@ export function RunningView() {
         )}
       </div>
       {view.announcement && <p className="announcement" role="status">{view.announcement}</p>}
+      {status === 'interrupted' && <p className="interrupted" role="status" data-testid="interrupted">Audio interrupted: the workout is held here. Tap Resume to go on.</p>}
       <p className="workout-total" ref={totalRef} data-testid="workout-elapsed">{totalText(positionNow() ?? -program.leadInSec, writtenTotalSec(program))}</p>
       <WorkoutTimeline steps={program.steps} stepStarts={program.stepStarts} totalSec={program.endSec} labelSec={writtenTotalSec(program)} markerRef={progressRef} />
       <div className="controls">
         <button type="button" className="big primary pause" onClick={togglePause} aria-keyshortcuts="Space">
-          {status === 'paused' ? 'Resume' : 'Pause'}
+          {status === 'paused' || status === 'interrupted' ? 'Resume' : 'Pause'}
         </button>
         <button type="button" onClick={() => void skipStep()} aria-keyshortcuts="N">Skip step</button>
         <button type="button" onClick={() => void skipTrack()} aria-keyshortcuts="M">Skip track</button>

@@ -86,4 +86,29 @@ describe('player phase', () => {
     expect(nextPhase(running, { type: 'failed', message: 'x' })).toBe(running);
     expect(nextPhase({ status: 'finished', positionSec: 1, completed: true, record: { spans: [], skippedSteps: [] } }, { type: 'reset' })).toEqual(idle);
   });
+
+  it('holds an interrupted workout where the audio clock stopped, and plays on from there, never from the start', () => {
+    const running = nextPhase(started(), { type: 'tick', ctxNow: ctx(13) });
+    const held = nextPhase(running, { type: 'interrupt', ctxNow: ctx(20) });
+    expect(held).toMatchObject({ status: 'interrupted', positionSec: 8 });
+    expect(isActive(held)).toBe(true);
+    // The clock may move on (or not) while held: the position does not.
+    expect(workoutPositionAt(held, ctx(500))).toBeCloseTo(8, 9);
+    expect(spansOf(held)).toEqual([{ fromSec: -2, toSec: 8 }]);
+    // Ticks and a second interruption change nothing; a skip moves the held position and stays held.
+    expect(nextPhase(held, { type: 'tick', ctxNow: ctx(21) })).toBe(held);
+    expect(nextPhase(held, { type: 'interrupt', ctxNow: ctx(21) })).toBe(held);
+    expect(nextPhase(held, { type: 'seek', ctxNow: ctx(21), toSec: 30 })).toMatchObject({ status: 'interrupted', positionSec: 30 });
+    const again = nextPhase(held, { type: 'started', atCtx: ctx(40), fromSec: 8 });
+    expect(again).toMatchObject({ status: 'running', offsetSec: 8 });
+    expect(workoutPositionAt(again, ctx(41))).toBeCloseTo(9, 9);
+    expect(spansOf(again)).toEqual([{ fromSec: -2, toSec: 8 }]);
+  });
+
+  it('interrupts a seek at its target, and leaves a paused workout paused', () => {
+    const seeking = nextPhase(started(), { type: 'seek', ctxNow: ctx(11), toSec: 60 });
+    expect(nextPhase(seeking, { type: 'interrupt', ctxNow: ctx(12) })).toMatchObject({ status: 'interrupted', positionSec: 60 });
+    const paused = nextPhase(started(), { type: 'pause', ctxNow: ctx(11) });
+    expect(nextPhase(paused, { type: 'interrupt', ctxNow: ctx(12) })).toBe(paused);
+  });
 });

@@ -3,6 +3,7 @@
  * and its own account of what it made audible (which track, for how long) — kept apart from the store's log.
  */
 import type { AppServices, PlayerEvents } from '../../../src/state/services';
+import type { AudioClockState } from '../../../src/audio/engine-types';
 import type { Program } from '../../../src/core/program';
 import { contextTime } from '../../../src/core/units';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
@@ -94,6 +95,8 @@ export function fakePlayer() {
     heard: () => heard.map((h) => ({ ...h })),
     /** Reports a track that failed to load. */
     fail: (message: string) => events?.onError?.(message),
+    /** Reports the audio clock's state, as the live player does when the system suspends or interrupts it. */
+    audioState: (state: AudioClockState) => events?.onAudioState?.(state),
   };
 }
 

@@ -133,4 +133,42 @@ describe('player slice', () => {
     const phase = store.getState().player.phase;
     expect(phase.status === 'error' && phase.message).toContain('nope');
   });
+
+  it('an interrupted audio clock holds the workout where it was; it plays on from there when the clock runs again or on Resume', async () => {
+    const { store, engine } = await started();
+    engine.advance(20);
+    const before = store.getState().positionNow()!;
+    engine.audioState('interrupted');
+    expect(store.getState().player.phase).toMatchObject({ status: 'interrupted' });
+    expect(store.getState().positionNow()).toBeCloseTo(before, 6);
+    expect(engine.calls.slice(-1)).toEqual(['pause']);
+    // The clock runs again by itself: the workout plays on from the held position, not from its start.
+    engine.audioState('running');
+    expect(engine.calls.slice(-1)).toEqual(['resume']);
+    engine.advance(1);
+    expect(store.getState().positionNow()!).toBeGreaterThan(before);
+    expect(store.getState().positionNow()!).toBeLessThan(before + 1.01);
+    // Suspended this time, and the user taps Resume.
+    engine.audioState('suspended');
+    const held = store.getState().positionNow()!;
+    expect(store.getState().player.phase.status).toBe('interrupted');
+    store.getState().togglePause();
+    expect(engine.calls.slice(-1)).toEqual(['resume']);
+    expect(store.getState().player.phase.status).toMatch(/countdown|running/);
+    // The clock running again after the tap changes nothing more.
+    engine.audioState('running');
+    expect(engine.calls.filter((c) => c === 'resume')).toHaveLength(2);
+    engine.advance(2);
+    expect(store.getState().positionNow()!).toBeCloseTo(held + 2 - 0.05, 6);
+  });
+
+  it('a paused workout stays paused when the audio clock is interrupted, and is not resumed when it runs again', async () => {
+    const { store, engine } = await started();
+    engine.advance(5);
+    store.getState().togglePause();
+    engine.audioState('interrupted');
+    engine.audioState('running');
+    expect(store.getState().player.phase.status).toBe('paused');
+    expect(engine.calls.filter((c) => c === 'resume')).toHaveLength(0);
+  });
 });

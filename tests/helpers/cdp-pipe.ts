@@ -14,6 +14,8 @@ export interface PipeBrowser {
   // DevTools replies are untyped JSON: a caller names the type it expects, or reads it as such.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   send<T = any>(method: string, params?: object, sessionId?: string): Promise<T>;
+  /** Resolves with the params of the next `method` event (e.g. 'Debugger.paused'). */
+  next(method: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export function launchOverPipe(executablePath: string, args: string[]): PipeBrow
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; method: string }>();
+  const awaited = new Map<string, ((params: unknown) => void)[]>();
   let nextId = 0;
   let buffered = '';
   fromBrowser.on('data', (chunk: Buffer) => {
@@ -34,6 +37,10 @@ export function launchOverPipe(executablePath: string, args: string[]): PipeBrow
     while ((end = buffered.indexOf('\0')) >= 0) {
       const message = JSON.parse(buffered.slice(0, end));
       buffered = buffered.slice(end + 1);
+      if (message.method && awaited.has(message.method)) {
+        for (const resolve of awaited.get(message.method)!) resolve(message.params);
+        awaited.delete(message.method);
+      }
       const waiting = message.id !== undefined ? pending.get(message.id) : undefined;
       if (!waiting) continue;
       pending.delete(message.id);
@@ -48,6 +55,9 @@ export function launchOverPipe(executablePath: string, args: string[]): PipeBrow
         pending.set(id, { resolve, reject, method });
         toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
       });
+    },
+    next(method) {
+      return new Promise((resolve) => awaited.set(method, [...(awaited.get(method) ?? []), resolve]));
     },
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -39,10 +39,13 @@ export class CuePlayer {
     if (cue.kind === 'step-start' || cue.kind === 'finish') this.duck(ctxTime, Math.max(buffer.duration, speechSec));
   }
 
-  /** Stops every cue that has not finished (a pause or a jump). */
+  /** Stops every cue that has not finished (a pause or a jump), and the music's ducks placed for them. */
   cancel(now: number): void {
     for (const source of this.active) source.stop(now);
     this.active.clear();
+    // A hidden page places a minute and more of cues, each with its duck: none of them may outlive the cues.
+    this.musicGain?.cancelScheduledValues(now);
+    this.musicGain?.setValueAtTime(1, now);
   }
 
   /** Frees the buffers. */

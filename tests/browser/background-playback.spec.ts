@@ -15,13 +15,46 @@ const state = (page: Page) =>
     return { status: m.store.getState().player.phase.status as string, position: m.store.getState().positionNow() as number, output: m.output() as string, element: m.outputElementPlaying() as boolean };
   });
 
+// What the lock screen was last given: metadata, playback state and the last position state.
+const lockScreen = (page: Page) =>
+  page.evaluate(() => {
+    const ms = navigator.mediaSession;
+    const m = (window as any).montage.store.getState();
+    return {
+      title: ms.metadata?.title, artist: ms.metadata?.artist, album: ms.metadata?.album, playbackState: ms.playbackState,
+      positionState: (window as any).__positionState as MediaPositionState | undefined, endSec: m.player.program?.endSec as number, position: m.positionNow() as number,
+    };
+  });
+
 test('the sound goes through a playing <audio> element; a suspended audio clock holds the workout where it was, and it plays on from there', async ({ page }) => {
+  // Records what the app tells the lock screen about the position (the browser offers no getter for it).
+  await page.addInitScript(() => {
+    const ms = navigator.mediaSession;
+    const set = ms.setPositionState.bind(ms);
+    ms.setPositionState = (state?: MediaPositionState) => {
+      (window as any).__positionState = state;
+      set(state);
+    };
+  });
   await startDemo(page);
   await expect.poll(async () => (await state(page)).output).toBe('stream');
   expect((await state(page)).element).toBe(true);
+  // The lock screen: the step and the workout, the track and its tempo (once the count-in is over), playing, the
+  // position within the workout.
+  await expect.poll(async () => (await lockScreen(page)).artist).toMatch(/ · \d+ BPM$/);
+  const shown = await lockScreen(page);
+  expect(shown.title).toBe('Warm-up · 30/30 HIIT');
+  expect(shown.album).toBe('30/30 HIIT');
+  expect(shown.playbackState).toBe('playing');
+  expect(shown.positionState?.duration).toBeCloseTo(shown.endSec, 6);
+  expect(shown.positionState?.playbackRate).toBe(1);
   // Pause pauses the element too (the lock screen shows paused); Resume plays it again.
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect.poll(async () => (await state(page)).element).toBe(false);
+  // Paused: the lock screen says so, at the held position.
+  const pausedShown = await lockScreen(page);
+  expect(pausedShown.playbackState).toBe('paused');
+  expect(pausedShown.positionState!.position).toBeCloseTo(Math.max(0, pausedShown.position), 1);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect.poll(async () => (await state(page)).element).toBe(true);
   const p0 = (await state(page)).position;
@@ -31,6 +64,7 @@ test('the sound goes through a playing <audio> element; a suspended audio clock 
   await page.evaluate(() => (window as any).montage.audioContext().suspend());
   await expect.poll(async () => (await state(page)).status).toBe('interrupted');
   await expect(page.getByTestId('interrupted')).toBeVisible();
+  expect((await lockScreen(page)).playbackState).toBe('paused');
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   const held = (await state(page)).position;
   // Held while the context is suspended: a second of wall clock later it has not moved.

@@ -30,8 +30,10 @@ import './ui/app.css';
 // sound goes through a hidden <audio> element: that keeps it playing with the screen locked.
 const streamSink = createStreamSink();
 const { player: lazyPlayer, demo, decoder } = createLazyAudio(openDemoCache, streamSink);
-// One tab plays at a time: starting here stops the workout of any other tab, which says so.
-const player = withTabLock(lazyPlayer, () => store.getState().loseAudio(PLAYING_ELSEWHERE));
+// One tab plays at a time: starting here stops the workout of any other tab, which says so. The media element is
+// primed in the tap itself (before the tab lock and the audio code are awaited), as iOS wants.
+const primedPlayer = { ...lazyPlayer, play: (...args: Parameters<typeof lazyPlayer.play>) => (streamSink.prime(), lazyPlayer.play(...args)) };
+const player = withTabLock(primedPlayer, () => store.getState().loseAudio(PLAYING_ELSEWHERE));
 // Library changes are announced to other tabs; theirs make this tab re-read its track list. A restore (here or
 // there) wrote workouts, playlists and the log too: the store reads them all again, merged with what it shows.
 const reloadStored = async (write: LibraryWrite) => {

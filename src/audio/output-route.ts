@@ -49,8 +49,10 @@ export function createOutputRoute(context: Tone.BaseContext, sink: StreamSink | 
       status = 'stream';
       return status;
     },
-    pause: () => sink?.pause(),
-    resume: () => sink?.resume(),
+    /** Pauses the element with the workout (only when the sound goes through it). */
+    pause: () => status === 'stream' && sink?.pause(),
+    /** Plays the element again with the workout. */
+    resume: () => status === 'stream' && sink?.resume(),
     /** Back to the speakers, the element stopped (the workout ended). */
     stop(): void {
       generation += 1;

@@ -29,6 +29,8 @@ const lockScreen = (page: Page) =>
 test('the sound goes through a playing <audio> element; a suspended audio clock holds the workout where it was, and it plays on from there', async ({ page }) => {
   // Records what the app tells the lock screen about the position (the browser offers no getter for it).
   await page.addInitScript(() => {
+    // Safari's audio session, which Chromium lacks: the app must say this is playback while a workout plays.
+    Object.defineProperty(navigator, 'audioSession', { value: { type: 'auto' }, configurable: true });
     const ms = navigator.mediaSession;
     const set = ms.setPositionState.bind(ms);
     ms.setPositionState = (state?: MediaPositionState) => {
@@ -39,6 +41,7 @@ test('the sound goes through a playing <audio> element; a suspended audio clock 
   await startDemo(page);
   await expect.poll(async () => (await state(page)).output).toBe('stream');
   expect((await state(page)).element).toBe(true);
+  expect(await page.evaluate(() => (navigator as any).audioSession.type)).toBe('playback');
   // The lock screen: the step and the workout, the track and its tempo (once the count-in is over), playing, the
   // position within the workout.
   await expect.poll(async () => (await lockScreen(page)).artist).toMatch(/ · \d+ BPM$/);
@@ -94,6 +97,7 @@ test('the sound goes through a playing <audio> element; a suspended audio clock 
   await expect(page.getByRole('heading', { name: 'Workout stopped' })).toBeVisible();
   expect((await state(page)).output).toBe('direct');
   expect((await state(page)).element).toBe(false);
+  expect(await page.evaluate(() => (navigator as any).audioSession.type)).toBe('auto');
 });
 
 // What the page reports at the end of the hidden stretch.

@@ -207,9 +207,10 @@ export class WorkoutEngine {
     const keep = segmentsToKeep(this.program.segments, pos, this.options.prepareAheadSec);
     for (const i of keep) if (!this.live.has(i) && this.program.segments[i].endSec > pos) void this.prepare(i);
     // Free finished tracks (only the current and next stay decoded). Not offline: there every tick runs
-    // before any audio renders, so a player freed here would be silent.
+    // before any audio renders, so a player freed here would be silent. A track already placed to start later
+    // (by a hidden page's long window) stays, even when the window has shrunk since.
     for (const [i, live] of this.live) {
-      if (!this.isOffline && !keep.includes(i)) {
+      if (!this.isOffline && !keep.includes(i) && !(live.started && live.segment.endSec > pos)) {
         // Freed just after this Transport callback: a player's dispose stops its inner clock without a time,
         // which Tone rightly flags inside a scheduled callback.
         const player = live.player;

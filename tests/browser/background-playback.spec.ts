@@ -228,6 +228,15 @@ test('hidden, its timers throttled and then a minute without a wake-up, the work
     await browser.send('Target.closeTarget', { targetId: front });
     await until('the app is visible again', `document.visibilityState === 'visible'`, 15_000);
     expect(await evaluate<string>('window.montage.store.getState().player.phase.status')).toBe('running');
+    // A track start placed while hidden, still to come: visible again, the window shrinks, and that start is kept as
+    // placed (not freed and placed a second time).
+    const later = r.musicStarts.filter((x) => x.ctxTime > r.ctxNow + 2);
+    expect(later.length).toBeGreaterThan(0);
+    const next = later[0];
+    await until('the next track has started', `window.montage.audioContext().currentTime > ${next.ctxTime + 0.5}`, 120_000);
+    const again = await evaluate<{ segmentIndex: number; ctxTime: number }[]>(`window.montage.engine().musicStarts.filter((x) => x.segmentIndex === ${next.segmentIndex})`);
+    expect(again).toHaveLength(1);
+    expect(again[0].ctxTime).toBeCloseTo(next.ctxTime, 9);
   } finally {
     await browser.close();
   }

@@ -10,6 +10,7 @@ import { benchPlanner } from './bench-planner';
 import { benchImport } from './bench-import';
 import { benchPlayer } from './bench-player';
 import { benchStart } from './bench-start';
+import { benchStretch } from './bench-stretch';
 
 const shared = resolve(process.env.MONTAGE_SHARED ?? resolve(import.meta.dirname, '../../shared'));
 
@@ -21,6 +22,7 @@ async function tempoLines(): Promise<string[]> {
 const PARTS: { name: string; title: string; run: () => Promise<string[]> }[] = [
   { name: 'planner', title: 'Music planner and cue planner', run: benchPlanner },
   { name: 'player', title: 'Player (engine rendered offline in Chromium; memory policy over 2 hours)', run: benchPlayer },
+  { name: 'stretch', title: 'Tempo matching: GrainPlayer vs signalsmith-stretch (and a plain speed change, which shifts pitch)', run: benchStretch },
   { name: 'start', title: 'First start (Start pressed → first sound, demo workout in Chromium)', run: benchStart },
   { name: 'import', title: 'Library import (200 generated tracks, fake-indexeddb)', run: benchImport },
   { name: 'tempo', title: `Tempo analysis (corpus: ${shared}/corpus/bpm)`, run: tempoLines },

@@ -1,0 +1,76 @@
+/**
+ * Stretcher benchmark: a generated drums + melody signal rendered offline in Chromium at 0.90×, 0.95×, 1.05×
+ * and 1.10× through Tone.GrainPlayer (as the engine used it) and through signalsmith-stretch (the app's
+ * adapter), with plain Tone.Player speed change as the reference that changes pitch. Reports onset timing
+ * against the plan, attack sharpness and added echo at the drum hits, chroma kept on the melody notes, and
+ * render time per second of stereo audio. Run alone with `npx tsx scripts/bench-stretch.ts`.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium } from '@playwright/test';
+import type { StretchRow } from './stretch-bench/page';
+
+const RATES = [0.9, 0.95, 1.05, 1.1];
+const METHODS = ['plain', 'grain', 'signalsmith'] as const;
+const ROUNDS = 3;
+const root = resolve(import.meta.dirname, '..');
+
+/** Returns the page bundle: the bench's page code with Tone and the app's adapter, exposed as `window.stretchBench`. */
+async function pageBundle(): Promise<string> {
+  const out = await build({
+    stdin: { contents: "import { benchRow } from './page'; Object.assign(window, { stretchBench: { benchRow } });", resolveDir: resolve(root, 'scripts/stretch-bench'), loader: 'ts' },
+    bundle: true, format: 'esm', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** Serves the page, its bundle and the worklet module on a free loopback port until `close()`. */
+async function serve(bundle: string): Promise<{ url: string; close: () => void }> {
+  const worklet = readFileSync(resolve(root, 'node_modules/signalsmith-stretch/SignalsmithStretch.mjs'));
+  const files: Record<string, [string, string | Buffer]> = {
+    '/': ['text/html', '<!doctype html><script type="module" src="/bench.js"></script>'],
+    '/bench.js': ['text/javascript', bundle],
+    '/stretch.mjs': ['text/javascript', worklet],
+  };
+  const server = createServer((req, res) => {
+    const file = files[req.url ?? ''];
+    res.writeHead(file ? 200 : 404, { 'Content-Type': file?.[0] ?? 'text/plain' }).end(file?.[1] ?? '');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+const fixed = (x: number, digits: number) => x.toFixed(digits).padStart(7);
+
+/** Returns the stretcher benchmark's report lines (a table, one row per method and rate). */
+export async function benchStretch(): Promise<string[]> {
+  const server = await serve(await pageBundle());
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => 'stretchBench' in window);
+    const rows: StretchRow[] = [];
+    for (const rate of RATES) {
+      for (const method of METHODS) {
+        rows.push(await page.evaluate(([m, r, n]) => (window as unknown as { stretchBench: { benchRow: (...a: unknown[]) => Promise<StretchRow> } }).stretchBench.benchRow(m, r, '/stretch.mjs', n), [method, rate, ROUNDS] as const));
+      }
+    }
+    return [
+      '12 s of 123 BPM drums + melody, stereo 44.1 kHz, rendered offline in Chromium; median over hits/notes (echo: worst hit); cost: median of 3 renders',
+      'method       rate  timing ms  worst ms  sharpness  echo +  chroma  cpu ms/s   (timing: median, + = late)',
+      ...rows.map((r) => `${r.method.padEnd(11)} ${r.rate.toFixed(2)}  ${fixed(r.medianTimingMs, 2)}  ${fixed(r.worstTimingMs, 2)}   ${fixed(r.sharpness, 3)}  ${fixed(r.echo, 3)} ${fixed(r.chroma, 3)}  ${fixed(r.cpuMsPerSec, 1)}`),
+    ];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchStretch().then((lines) => console.log(lines.join('\n')), (e: unknown) => { console.error(e); process.exit(1); });
+}

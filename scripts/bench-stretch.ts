@@ -13,6 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import type { StretchRow } from './stretch-bench/page';
+import { quantumCost } from './stretch-bench/worklet-in-node';
+import { drumsAndMelody } from './stretch-bench/signal';
+import { STRETCH_CONFIG } from '../src/audio/stretcher';
 
 const RATES = [0.9, 0.95, 1.05, 1.1];
 const METHODS = ['plain', 'grain', 'signalsmith'] as const;
@@ -46,8 +49,23 @@ async function serve(bundle: string): Promise<{ url: string; close: () => void }
 
 const fixed = (x: number, digits: number) => x.toFixed(digits).padStart(7);
 
-/** Returns the stretcher benchmark's report lines (a table, one row per method and rate). */
+/** Returns the lines of the per-quantum CPU of the stretcher, as the package sets it up and as the app does. */
+async function quantumLines(): Promise<string[]> {
+  const { samples } = drumsAndMelody(30, 44100);
+  const costs = [await quantumCost('package default', null, samples, 0.9), await quantumCost('as the app sets it', STRETCH_CONFIG, samples, 0.9)];
+  return [
+    'signalsmith-stretch per 128-frame quantum (budget 2.9 ms), its worklet processor run in Node, stereo at 0.90x, process CPU time:',
+    ...costs.map((c) => `  ${c.label.padEnd(19)} latency ${(c.latencySec * 1000).toFixed(0)} ms, mean ${c.meanMsPerSec.toFixed(1)} ms/s, p99 ${c.p99Ms.toFixed(3)} ms, p99.9 ${c.p999Ms.toFixed(3)} ms, worst ${c.worstMs.toFixed(3)} ms`),
+  ];
+}
+
+/** Returns the stretcher benchmark's report lines (a table, one row per method and rate, then the per-quantum cost). */
 export async function benchStretch(): Promise<string[]> {
+  return [...(await renderLines()), ...(await quantumLines())];
+}
+
+/** Returns the lines of the offline renders in Chromium. */
+async function renderLines(): Promise<string[]> {
   const server = await serve(await pageBundle());
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {

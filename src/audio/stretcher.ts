@@ -28,6 +28,14 @@ export interface Stretcher {
 }
 
 const PROCESSOR = 'signalsmith-stretch';
+
+/**
+ * The stretcher's settings: the package's default blocks (120 ms, every 30 ms) with the work of each block
+ * spread over the render quanta between blocks. Unspread, one quantum in ten does it all, and on a phone that
+ * quantum can overrun its 2.9 ms; spread, the worst quantum costs about a fifth as much (`npm run bench`),
+ * for 30 ms more latency, which the time map absorbs.
+ */
+export const STRETCH_CONFIG = { blockMs: 120, intervalMs: 30, splitComputation: true } as const;
 const modules = new WeakMap<BaseAudioContext, Promise<void>>();
 
 type Reply = [id: number | 'ready' | 'time', value: unknown];
@@ -61,6 +69,7 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
     return reply;
   };
   await ready;
+  await call('configure', STRETCH_CONFIG);
   await call('addBuffers', Array.from({ length: channels }, (_, c) => buffer.getChannelData(c).slice()));
   const send = (change: Partial<StretchChange> & { outputSec: number; active: boolean }): void => {
     // The worklet drops every change at or after `outputTime` and forgets every one before it, which suits a

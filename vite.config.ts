@@ -59,9 +59,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The app shell only, including the lazily loaded Tone.js and worker chunks so the demo runs offline.
-        // User audio never passes through here: it lives in OPFS / IndexedDB.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The app shell only, including the lazily loaded Tone.js and worker chunks and the stretcher's worklet
+        // module (.mjs) so the demo runs offline. User audio never passes through here: it lives in OPFS / IndexedDB.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
         globIgnores: ['_headers'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,

@@ -7,9 +7,9 @@
 /** The Content-Security-Policy directives of the built app: nothing inline, nothing evaluated, nothing third-party. */
 export const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
-  // Scripts come only from this origin. (An AudioWorklet module loaded from a blob: URL would need `blob:`
-  // here; the engine uses none today, and the CSP journey test would catch one.)
-  'script-src': "'self'",
+  // Scripts come only from this origin, worklet modules too (never from a blob: URL). 'wasm-unsafe-eval'
+  // lets the tempo stretcher's WebAssembly compile in its AudioWorklet; it allows no JavaScript eval.
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self'",
   'img-src': "'self' blob: data:",
   'media-src': "'self' blob:",
@@ -49,7 +49,7 @@ export const DEV_HEADERS: Record<string, string> = {
   ...SECURITY_HEADERS,
   'Content-Security-Policy': cspValue({
     ...CSP_DIRECTIVES,
-    'script-src': "'self' 'unsafe-inline'",
+    'script-src': "'self' 'wasm-unsafe-eval' 'unsafe-inline'",
     'style-src': "'self' 'unsafe-inline'",
     'connect-src': "'self' ws: wss:",
   }),

@@ -38,7 +38,7 @@ async function render(method: StretchMethod, rate: number, moduleUrl: string): P
   let started = 0;
   const out = await Tone.Offline(async (context) => {
     if (method === 'signalsmith') {
-      const stretcher = await createStretcher(context, moduleUrl, audio);
+      const stretcher = await createStretcher(context, moduleUrl, [0, 1].map((c) => audio.getChannelData(c).slice()));
       Tone.connect(stretcher.node, context.destination);
       stretcher.schedule([{ outputSec: 0, inputSec: 0, rate, active: true }]);
     } else {

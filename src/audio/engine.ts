@@ -7,6 +7,7 @@
  */
 import * as Tone from 'tone';
 import { CuePlayer } from './cue-player';
+import { StretchedPlayer } from './stretched-player';
 import { segmentsToKeep } from '../core/music-memory';
 import { planCues } from '../core/cue-plan';
 import type { Program, ProgramSegment } from '../core/program';
@@ -30,7 +31,10 @@ const TICK_SEC = 0.05;
 
 interface LiveSegment {
   segment: ProgramSegment;
-  player: Tone.Player | Tone.GrainPlayer | null;
+  /** A Tone.Player at rate 1; tempo-matched, the pitch-keeping stretcher. */
+  player: Tone.Player | StretchedPlayer | null;
+  /** The track's length, seconds (0 until loaded). */
+  lengthSec: number;
   state: 'loading' | 'ready' | 'failed';
   /** True once the player is started for the current run (cleared by pause and seek). */
   started: boolean;
@@ -232,7 +236,7 @@ export class WorkoutEngine {
       if (live.state !== 'ready' || live.started || s.startSec >= until || s.endSec <= pos) continue;
       const from = Math.max(s.startSec, pos);
       let offset = s.trackOffsetSec + (from - s.startSec) * s.playbackRate;
-      const length = live.player!.buffer.duration;
+      const length = live.lengthSec;
       if (s.loop && length > 0) offset %= length;
       const at = time + (from - pos);
       live.player!.start(at, offset);
@@ -265,12 +269,18 @@ export class WorkoutEngine {
   private async prepare(index: number): Promise<void> {
     if (this.live.has(index)) return;
     const segment = this.program!.segments[index];
-    const live: LiveSegment = { segment, player: null, state: 'loading', started: false };
+    const live: LiveSegment = { segment, player: null, lengthSec: 0, state: 'loading', started: false };
     this.live.set(index, live);
     try {
       const audio = await this.loadTrack(segment.trackId);
       if (this.live.get(index) !== live) return;
-      live.player = this.createPlayer(segment, new Tone.ToneAudioBuffer(audio));
+      const player = await this.createPlayer(segment, audio);
+      if (this.live.get(index) !== live) {
+        player.dispose();
+        return;
+      }
+      live.player = player;
+      live.lengthSec = audio.duration;
       live.state = 'ready';
     } catch (e) {
       live.state = 'failed';
@@ -278,14 +288,13 @@ export class WorkoutEngine {
     }
   }
 
-  private createPlayer(segment: ProgramSegment, buffer: Tone.ToneAudioBuffer): Tone.Player | Tone.GrainPlayer {
+  private async createPlayer(segment: ProgramSegment, audio: AudioBuffer): Promise<Tone.Player | StretchedPlayer> {
     const fade = this.options.crossfadeSec;
     const stretched = Math.abs(segment.playbackRate - 1) > 1e-3;
-    // Tempo matching keeps the pitch: a GrainPlayer changes speed, not pitch.
+    // Tempo matching keeps the pitch and the drums: the stretcher (`npm run bench` compares it with GrainPlayer).
     const player = stretched
-      ? new Tone.GrainPlayer({ context: this.context, url: buffer, loop: segment.loop, playbackRate: segment.playbackRate, grainSize: 0.1, overlap: 0.05 })
-      : new Tone.Player({ context: this.context, url: buffer, loop: segment.loop, fadeIn: 0.004, fadeOut: fade });
-    player.connect(this.musicBus);
-    return player;
+      ? await StretchedPlayer.create(this.context, audio, { rate: segment.playbackRate, loop: segment.loop, fadeOutSec: fade })
+      : new Tone.Player({ context: this.context, url: new Tone.ToneAudioBuffer(audio), loop: segment.loop, fadeIn: 0.004, fadeOut: fade });
+    return player.connect(this.musicBus);
   }
 }

@@ -14,6 +14,9 @@ export interface StretchChange {
   inputSec: number;
   rate: number;
   active: boolean;
+  /** A stretch of the track (seconds) that repeats from here on; none when left out. */
+  loopStartSec?: number;
+  loopEndSec?: number;
 }
 
 /** A stretcher node with the track loaded; `dispose()` disconnects it and frees its buffers in the worklet. */
@@ -28,6 +31,8 @@ export interface Stretcher {
 }
 
 const PROCESSOR = 'signalsmith-stretch';
+/** How long the worklet may take to compile its WebAssembly and say it is ready (a slow phone, a busy page). */
+const READY_TIMEOUT_MS = 15_000;
 
 /**
  * The stretcher's settings: the package's default blocks (120 ms, every 30 ms) with the work of each block
@@ -37,11 +42,36 @@ const PROCESSOR = 'signalsmith-stretch';
  */
 export const STRETCH_CONFIG = { blockMs: 120, intervalMs: 30, splitComputation: true } as const;
 const modules = new WeakMap<BaseAudioContext, Promise<void>>();
+/** Per offline context: the replies still awaited from its stretchers' worklets. */
+const unanswered = new WeakMap<BaseAudioContext, Set<Promise<unknown>>>();
+
+/**
+ * An offline context renders without pausing for the worklet's messages, and Tone sends the engine's plan in
+ * the same task that starts the render: held after its first render quantum until every stretcher has
+ * answered, the render hears the whole plan (every start is at least that quantum ahead).
+ */
+function holdOfflineRender(native: BaseAudioContext): Set<Promise<unknown>> {
+  let pending = unanswered.get(native);
+  if (!pending) {
+    const replies = new Set<Promise<unknown>>();
+    pending = replies;
+    unanswered.set(native, replies);
+    const offline = native as OfflineAudioContext;
+    void offline.suspend(128 / native.sampleRate).then(async () => {
+      while (replies.size > 0) await Promise.all([...replies]);
+      await offline.resume();
+    });
+  }
+  return pending;
+}
 
 type Reply = [id: number | 'ready' | 'time', value: unknown];
 
-/** Returns a stretcher on `context` playing `buffer` (the worklet module at `moduleUrl` is loaded once per context). */
-export async function createStretcher(context: Tone.BaseContext, moduleUrl: string, buffer: AudioBuffer): Promise<Stretcher> {
+/**
+ * Returns a stretcher on `context` holding the track `channels` (one array per channel, moved to the worklet);
+ * the worklet module at `moduleUrl` is loaded once per context.
+ */
+export async function createStretcher(context: Tone.BaseContext, moduleUrl: string, channels: Float32Array<ArrayBuffer>[]): Promise<Stretcher> {
   const native = nativeContextOf(context);
   let loading = modules.get(native);
   if (!loading) {
@@ -49,10 +79,11 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
     modules.set(native, loading);
   }
   await loading;
-  const channels = buffer.numberOfChannels;
-  // No input: the node plays the buffers it holds, not live audio.
-  const node = context.createAudioWorkletNode(PROCESSOR, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [channels] });
+  // An input left unconnected: the node plays the buffers it holds, not live audio. (Not none: while silent
+  // the processor reads its first input's channels, and with no input at all it throws and stays mute.)
+  const node = context.createAudioWorkletNode(PROCESSOR, { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [channels.length] });
   const port = node.port;
+  const pending = native instanceof OfflineAudioContext ? holdOfflineRender(native) : null;
   const waiting = new Map<number | 'ready', (value: unknown) => void>();
   let nextId = 0;
   port.onmessage = (event: MessageEvent<Reply>) => {
@@ -61,22 +92,40 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
     waiting.get(id)?.(value);
     waiting.delete(id);
   };
-  const ready = new Promise((resolve) => waiting.set('ready', resolve));
+  // The worklet says nothing if its WebAssembly cannot compile (an old browser, a stricter CSP): give up then.
+  const ready = new Promise((resolve, reject) => {
+    waiting.set('ready', resolve);
+    setTimeout(() => reject(new Error('The tempo stretcher did not start.')), READY_TIMEOUT_MS);
+  });
   const call = (method: string, ...args: unknown[]): Promise<unknown> => {
     const id = nextId++;
     const reply = new Promise((resolve) => waiting.set(id, resolve));
     port.postMessage([id, method, ...args]);
+    if (pending) {
+      pending.add(reply);
+      void reply.then(() => pending.delete(reply));
+    }
     return reply;
   };
-  await ready;
+  try {
+    await ready;
+  } catch (e) {
+    port.close();
+    node.disconnect();
+    throw e;
+  }
   await call('configure', STRETCH_CONFIG);
-  await call('addBuffers', Array.from({ length: channels }, (_, c) => buffer.getChannelData(c).slice()));
-  const send = (change: Partial<StretchChange> & { outputSec: number; active: boolean }): void => {
+  // One buffer only: the worklet (1.3.2) throws where its read of the track spans two.
+  await call('addBuffers', channels);
+  // Measured (`npm run bench`, and the engine render test): the worklet's own latency compensation leaves its
+  // output about half a render quantum late at any rate and block size; the map is moved that much earlier.
+  const earlySec = 64 / native.sampleRate;
+  const send = (change: StretchChange): void => {
     // The worklet drops every change at or after `outputTime` and forgets every one before it, which suits a
     // change made "now" but not a plan sent ahead (offline, all of it before the first sample). NaN compares
     // false with both, so the change is appended as it is: callers send the map in time order.
-    const { outputSec, inputSec, rate, active } = change;
-    void call('schedule', { outputTime: NaN, output: outputSec, active, ...(inputSec === undefined ? {} : { input: inputSec }), ...(rate === undefined ? {} : { rate }) });
+    const { outputSec, inputSec, rate, active, loopStartSec = 0, loopEndSec = 0 } = change;
+    void call('schedule', { outputTime: NaN, output: outputSec - earlySec, input: inputSec, rate, active, loopStart: loopStartSec, loopEnd: loopEndSec });
   };
   return {
     node,

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 
 // The engine rendered offline in Chromium, sample-exact: three steps, two (here three) tracks of different
-// BPM, one of them tempo-matched; cue onsets, downbeat track changes and gapless joins are measured.
+// BPM, one of them tempo-matched; cue onsets, the music's beats, downbeat track changes and gapless joins are measured.
 
 const step = (id: string, kind: string, name: string, seconds: number, minBpm: number, maxBpm: number) => ({
   type: 'step', id, kind, name, duration: { unit: 'seconds', value: seconds }, intensity: 3,
@@ -70,7 +70,30 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
         after: rms(y, at, at + Math.round(0.02 * sr)),
       };
     });
-    return { onsets, beatsOff, joins, segments, stepStarts: music.program.stepStarts };
+    // Beats of the music against the plan: the first 1 ms energy frame over 30 % of the loudest within 40 ms of
+    // each planned beat (every demo beat has a kick or snare), per segment, away from the joins. The energy is
+    // of the sample-to-sample difference: the attack's high end. (A stretcher keeps a low tone's level and
+    // time but not its phase, so the first big swing of a kick's body may come a quarter period sooner or later.)
+    const beatErrorsMs = segments.map((s: any) => {
+      const errors: number[] = [];
+      const period = 60 / s.grid.bpm;
+      const first = Math.ceil((s.startSec + 0.2 - s.grid.firstBeatSec) / period);
+      for (let k = first; s.grid.firstBeatSec + k * period < s.endSec - 0.2; k++) {
+        const at = Math.round((0.1 + s.grid.firstBeatSec + k * period) * sr);
+        const w = Math.round(0.001 * sr);
+        const from = at - Math.round(0.04 * sr);
+        const energy: number[] = [];
+        for (let i = from; i < at + Math.round(0.04 * sr); i++) {
+          let e = 0;
+          for (let j = i; j < i + w; j++) e += (y[j] - y[j - 1]) ** 2;
+          energy.push(e);
+        }
+        const peak = Math.max(...energy);
+        errors.push(((from + energy.findIndex((e) => e >= 0.3 * peak) - at) / sr) * 1000);
+      }
+      return { rate: s.playbackRate, errors };
+    });
+    return { onsets, beatsOff, joins, segments, beatErrorsMs, stepStarts: music.program.stepStarts };
   }, WORKOUT);
 
   // Three tracks, one tempo-matched to the sprint's 160–162 BPM.
@@ -80,6 +103,16 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
   expect(matched.length).toBe(1);
   expect(matched[0].musicBpm).toBeGreaterThanOrEqual(160);
   expect(matched[0].musicBpm).toBeLessThanOrEqual(162);
+
+  // The music's beats land where the plan puts them, within 2 ms, the tempo-matched track's too (the
+  // pitch-keeping stretcher), and not late or early on the whole (the render is deterministic).
+  const median = (a: number[]) => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)];
+  for (const b of r.beatErrorsMs) {
+    if (process.env.DBG) console.log(b.rate, JSON.stringify(b.errors.map((e: number) => Number(e.toFixed(2)))));
+    expect(b.errors.length).toBeGreaterThan(20);
+    expect(Math.abs(median(b.errors)), `median beat error at rate ${b.rate}`).toBeLessThan(1);
+    for (const e of b.errors) expect(Math.abs(e), `beat error at rate ${b.rate}`).toBeLessThan(2);
+  }
 
   // Every cue sounds, within ±1 ms of where it was placed.
   expect(r.onsets.length).toBeGreaterThanOrEqual(3 + 3 * 2 + 1);

@@ -1,0 +1,84 @@
+/**
+ * A tempo-matched track for the engine: the stretcher playing a track at a rate other than 1 with its pitch
+ * kept, behind a gain that opens on the start time and closes by the stop time, with the same `start`/`stop`
+ * calls as a Tone.Player. The stretcher runs a little ahead of its output (its latency) and would let that
+ * much of the track before the start offset through; the gain keeps it silent until the start.
+ */
+import * as Tone from 'tone';
+import { createStretcher, type Stretcher } from './stretcher';
+import stretchModuleUrl from 'signalsmith-stretch?url';
+
+const FADE_IN_SEC = 0.004;
+
+/** One track at one rate on one context, ready to start; `dispose()` frees the worklet node and its buffers. */
+export class StretchedPlayer {
+  private readonly gate: Tone.Gain;
+
+  private constructor(
+    private readonly context: Tone.BaseContext,
+    private readonly stretcher: Stretcher,
+    private readonly rate: number,
+    private readonly loop: boolean,
+    private readonly fadeOutSec: number,
+    /** The track's length, seconds. */
+    readonly durationSec: number,
+  ) {
+    this.gate = new Tone.Gain({ context, gain: 0 });
+    Tone.connect(stretcher.node, this.gate);
+  }
+
+  /** Returns a player of `audio` at `rate` (looping the whole track if `loop`), its stretcher loaded and ready. */
+  static async create(context: Tone.BaseContext, audio: AudioBuffer, options: { rate: number; loop: boolean; fadeOutSec: number }): Promise<StretchedPlayer> {
+    // A loop plays the second of two copies, with a second of a third after it: the stretcher reads a block
+    // before and a little after where it plays, and at each wrap finds the loop's end and start there, not
+    // silence before or after the track.
+    const length = audio.length;
+    const extra = options.loop ? length + Math.min(length, audio.sampleRate) : 0;
+    const channels = Array.from({ length: audio.numberOfChannels }, (_, c) => {
+      const data = audio.getChannelData(c);
+      const out = new Float32Array(length + extra);
+      for (let at = 0; at < out.length; at += length) out.set(data.subarray(0, Math.min(length, out.length - at)), at);
+      return out;
+    });
+    const stretcher = await createStretcher(context, stretchModuleUrl, channels);
+    return new StretchedPlayer(context, stretcher, options.rate, options.loop, options.fadeOutSec, audio.duration);
+  }
+
+  /** Sends the output on to `destination`; returns this player. */
+  connect(destination: Tone.InputNode): this {
+    this.gate.connect(destination);
+    return this;
+  }
+
+  /** Plays the track from `offsetSec` (track seconds) at audio time `atSec`: that moment of the track sounds then. */
+  start(atSec: number, offsetSec: number): void {
+    const length = this.durationSec;
+    const change = this.loop
+      ? { inputSec: length + offsetSec, loopStartSec: length, loopEndSec: 2 * length }
+      : { inputSec: offsetSec };
+    this.stretcher.schedule([{ outputSec: atSec, rate: this.rate, active: true, ...change }]);
+    this.gate.gain.setValueAtTime(0, atSec);
+    this.gate.gain.linearRampToValueAtTime(1, atSec + FADE_IN_SEC);
+  }
+
+  /** Fades out to silence at audio time `atSec`, or at once when that is not in the future (pause, seek). */
+  stop(atSec: number): void {
+    const now = this.context.currentTime;
+    if (atSec > now + FADE_IN_SEC) {
+      const fadeFrom = Math.max(now, atSec - this.fadeOutSec);
+      this.gate.gain.setValueAtTime(1, fadeFrom);
+      this.gate.gain.linearRampToValueAtTime(0, atSec);
+      this.stretcher.schedule([{ outputSec: atSec, inputSec: 0, rate: this.rate, active: false }]);
+      return;
+    }
+    this.gate.gain.cancelScheduledValues(now);
+    this.gate.gain.setValueAtTime(0, now);
+    this.stretcher.stop();
+  }
+
+  /** Frees the stretcher and the gain. */
+  dispose(): void {
+    this.stretcher.dispose();
+    this.gate.dispose();
+  }
+}

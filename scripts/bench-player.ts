@@ -1,7 +1,7 @@
 /**
  * Player benchmarks: worst cue timing error over a 30-minute workout rendered offline in Chromium by the
  * real engine; peak decoded-audio memory over a simulated 2-hour workout (the engine's keep policy); and
- * the CPU cost of tempo matching as a real-time factor against plain playback, in the same run.
+ * the CPU cost of tempo matching (the stretcher) as a real-time factor against plain playback, in the same run.
  * Run alone with `npx tsx scripts/bench-player.ts` (builds the app into .dist-bench first).
  */
 import { execSync, spawn } from 'node:child_process';
@@ -55,7 +55,7 @@ async function browserLines(): Promise<string[]> {
     await browser.close();
     return [
       `cue timing over a 30-minute rendered workout: ${timing.cues} cues, worst onset error ${timing.worstMs.toFixed(3)} ms, mean ${timing.meanMs.toFixed(3)} ms (render ${timing.renderSec.toFixed(1)} s)`,
-      `tempo matching (GrainPlayer, rate 0.94) offline render: real-time factor ${stretch.stretchedRtf.toFixed(4)} vs plain playback ${stretch.plainRtf.toFixed(4)} (ratio ${(stretch.stretchedRtf / stretch.plainRtf).toFixed(2)})`,
+      `tempo matching (signalsmith-stretch, rate 0.94) offline render: real-time factor ${stretch.stretchedRtf.toFixed(4)} vs plain playback ${stretch.plainRtf.toFixed(4)} (ratio ${(stretch.stretchedRtf / stretch.plainRtf).toFixed(2)})`,
     ];
   } finally {
     process.kill(-server.pid!);

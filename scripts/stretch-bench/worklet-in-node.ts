@@ -24,8 +24,10 @@ interface Processor {
 }
 type ProcessorClass = new (options: object) => Processor;
 
-const QUANTUM = 128;
-const SAMPLE_RATE = 44100;
+/** Frames per render quantum. */
+export const QUANTUM = 128;
+/** The stand-in scope's sample rate, Hz. */
+export const SAMPLE_RATE = 44100;
 const scope = globalThis as unknown as Record<string, unknown>;
 
 let loaded: Promise<ProcessorClass> | null = null;
@@ -49,25 +51,46 @@ async function loadProcessorClass(): Promise<ProcessorClass> {
   return found;
 }
 
-/** Returns the CPU per quantum of playing `seconds` of stereo `samples` at `rate` with `config` (null: the package default). */
-export async function quantumCost(label: string, config: object | null, samples: Float32Array, rate: number): Promise<QuantumCost> {
+/** The package's processor on the stand-in scope: `call` sends it a message and returns its reply, `render` runs quanta. */
+export interface NodeStretcher {
+  call(method: string, ...args: unknown[]): unknown;
+  /** Renders the next quantum into `out` (one array of 128 samples per channel) and advances the clock. */
+  renderQuantum(out: Float32Array[]): void;
+}
+
+/** Returns a processor holding the track `channels`, set up with `config` (null: the package default), its clock at 0. */
+export async function nodeStretcher(channels: Float32Array[], config: object | null): Promise<NodeStretcher> {
   const Stretch = await processorClass();
-  const processor = new Stretch({ numberOfOutputs: 1, outputChannelCount: [2] });
+  // One unconnected input, as the app makes its node.
+  const processor = new Stretch({ numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [channels.length] });
   while (!processor.wasmReady) await new Promise((resolve) => setTimeout(resolve, 5));
   const call = (method: string, ...args: unknown[]): unknown => {
     processor.port.onmessage({ data: [0, method, ...args] });
     return processor.port.sent.at(-1)?.[1];
   };
   if (config) call('configure', config);
-  call('addBuffers', [samples, samples]);
-  call('schedule', { active: true, input: 0, output: 0, rate });
+  call('addBuffers', channels);
+  let quantum = 0;
+  scope.currentTime = 0;
+  return {
+    call,
+    renderQuantum: (out) => {
+      scope.currentTime = (quantum++ * QUANTUM) / SAMPLE_RATE;
+      processor.process([[]], [out], {});
+    },
+  };
+}
+
+/** Returns the CPU per quantum of playing stereo `samples` at `rate` with `config` (null: the package default). */
+export async function quantumCost(label: string, config: object | null, samples: Float32Array, rate: number): Promise<QuantumCost> {
+  const stretcher = await nodeStretcher([samples, samples], config);
+  stretcher.call('schedule', { active: true, input: 0, output: 0, rate });
   const out = [new Float32Array(QUANTUM), new Float32Array(QUANTUM)];
   const costs: number[] = [];
   const quanta = Math.floor(samples.length / rate / QUANTUM);
   for (let q = 0; q < quanta; q++) {
-    scope.currentTime = (q * QUANTUM) / SAMPLE_RATE;
     const before = process.cpuUsage();
-    processor.process([[]], [out], {});
+    stretcher.renderQuantum(out);
     const used = process.cpuUsage(before);
     costs.push((used.user + used.system) / 1000);
   }
@@ -76,7 +99,7 @@ export async function quantumCost(label: string, config: object | null, samples:
   const at = (p: number) => steady[Math.min(steady.length - 1, Math.floor(steady.length * p))];
   return {
     label,
-    latencySec: call('latency') as number,
+    latencySec: stretcher.call('latency') as number,
     meanMsPerSec: (steady.reduce((s, v) => s + v, 0) / steady.length) * (SAMPLE_RATE / QUANTUM),
     p99Ms: at(0.99),
     p999Ms: at(0.999),

@@ -67,6 +67,18 @@ function holdOfflineRender(native: BaseAudioContext): Set<Promise<unknown>> {
 
 type Reply = [id: number | 'ready' | 'time', value: unknown];
 
+/** Returns the worklet's `schedule` argument that appends `change` to its time map, at `sampleRate` Hz. */
+export function scheduleMessage(change: StretchChange, sampleRate: number): Record<string, number | boolean> {
+  // Measured (`npm run bench`, and the engine render test): the worklet's own latency compensation leaves its
+  // output about half a render quantum late at any rate and block size; the map is moved that much earlier.
+  const earlySec = 64 / sampleRate;
+  // The worklet drops every change at or after `outputTime` and forgets every one before it, which suits a
+  // change made "now" but not a plan sent ahead (offline, all of it before the first sample). NaN compares
+  // false with both, so the change is appended as it is: callers send the map in time order.
+  const { outputSec, inputSec, rate, active, loopStartSec = 0, loopEndSec = 0 } = change;
+  return { outputTime: NaN, output: outputSec - earlySec, input: inputSec, rate, active, loopStart: loopStartSec, loopEnd: loopEndSec };
+}
+
 /**
  * Returns a stretcher on `context` holding the track `channels` (one array per channel, moved to the worklet);
  * the worklet module at `moduleUrl` is loaded once per context.
@@ -117,16 +129,7 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
   await call('configure', STRETCH_CONFIG);
   // One buffer only: the worklet (1.3.2) throws where its read of the track spans two.
   await call('addBuffers', channels);
-  // Measured (`npm run bench`, and the engine render test): the worklet's own latency compensation leaves its
-  // output about half a render quantum late at any rate and block size; the map is moved that much earlier.
-  const earlySec = 64 / native.sampleRate;
-  const send = (change: StretchChange): void => {
-    // The worklet drops every change at or after `outputTime` and forgets every one before it, which suits a
-    // change made "now" but not a plan sent ahead (offline, all of it before the first sample). NaN compares
-    // false with both, so the change is appended as it is: callers send the map in time order.
-    const { outputSec, inputSec, rate, active, loopStartSec = 0, loopEndSec = 0 } = change;
-    void call('schedule', { outputTime: NaN, output: outputSec - earlySec, input: inputSec, rate, active, loopStart: loopStartSec, loopEnd: loopEndSec });
-  };
+  const send = (change: StretchChange): void => void call('schedule', scheduleMessage(change, native.sampleRate));
   return {
     node,
     schedule: (changes) => changes.forEach(send),

@@ -1,7 +1,7 @@
 /**
  * A tempo-matched track for the engine: the stretcher playing a track at a rate other than 1 with its pitch
- * kept, behind a gain that opens on the start time and closes by the stop time, with the same `start`/`stop`
- * calls as a Tone.Player. The stretcher runs a little ahead of its output (its latency) and would let that
+ * kept, behind a gain that opens on the start time and fades out from the stop time, with the same
+ * `start`/`stop` calls as a Tone.Player. The stretcher runs a little ahead of its output (its latency) and would let that
  * much of the track before the start offset through; the gain keeps it silent until the start.
  */
 import * as Tone from 'tone';
@@ -61,19 +61,17 @@ export class StretchedPlayer {
     this.gate.gain.linearRampToValueAtTime(1, atSec + FADE_IN_SEC);
   }
 
-  /** Fades out to silence at audio time `atSec`, or at once when that is not in the future (pause, seek). */
+  /**
+   * Fades out over the fade-out time from audio time `atSec`, as a Tone.Player with a fade-out does; when that
+   * time is past (pause, seek), from now, and the stretcher drops what was planned after.
+   */
   stop(atSec: number): void {
     const now = this.context.currentTime;
-    if (atSec > now + FADE_IN_SEC) {
-      const fadeFrom = Math.max(now, atSec - this.fadeOutSec);
-      this.gate.gain.setValueAtTime(1, fadeFrom);
-      this.gate.gain.linearRampToValueAtTime(0, atSec);
-      this.stretcher.schedule([{ outputSec: atSec, inputSec: 0, rate: this.rate, active: false }]);
-      return;
-    }
-    this.gate.gain.cancelScheduledValues(now);
-    this.gate.gain.setValueAtTime(0, now);
-    this.stretcher.stop();
+    const from = Math.max(atSec, now);
+    this.gate.gain.cancelScheduledValues(from);
+    this.gate.gain.linearRampTo(0, this.fadeOutSec, from);
+    if (atSec > now) this.stretcher.schedule([{ outputSec: from + this.fadeOutSec, inputSec: 0, rate: this.rate, active: false }]);
+    else this.stretcher.stop();
   }
 
   /** Frees the stretcher and the gain. */

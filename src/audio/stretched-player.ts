@@ -10,6 +10,20 @@ import stretchModuleUrl from 'signalsmith-stretch?url';
 
 const FADE_IN_SEC = 0.004;
 
+/**
+ * Returns `audio` at `sampleRate` Hz by the platform's resampler, or `audio` itself when it already is. The
+ * stretcher reads samples at the context's rate (a Tone.Player resamples by itself): the demo loops are made at
+ * 44.1 kHz and many phones run at 48 kHz, where they would otherwise play 9 % fast and 1.5 semitones sharp.
+ */
+async function atRate(audio: AudioBuffer, sampleRate: number): Promise<AudioBuffer> {
+  if (audio.sampleRate === sampleRate) return audio;
+  const offline = new OfflineAudioContext(audio.numberOfChannels, Math.ceil(audio.duration * sampleRate), sampleRate);
+  const source = new AudioBufferSourceNode(offline, { buffer: audio });
+  source.connect(offline.destination);
+  source.start();
+  return offline.startRendering();
+}
+
 /** One track at one rate on one context, ready to start; `dispose()` frees the worklet node and its buffers. */
 export class StretchedPlayer {
   private readonly gate: Tone.Gain;
@@ -28,7 +42,8 @@ export class StretchedPlayer {
   }
 
   /** Returns a player of `audio` at `rate` (looping the whole track if `loop`), its stretcher loaded and ready. */
-  static async create(context: Tone.BaseContext, audio: AudioBuffer, options: { rate: number; loop: boolean; fadeOutSec: number }): Promise<StretchedPlayer> {
+  static async create(context: Tone.BaseContext, decoded: AudioBuffer, options: { rate: number; loop: boolean; fadeOutSec: number }): Promise<StretchedPlayer> {
+    const audio = await atRate(decoded, context.sampleRate);
     // A loop plays the second of two copies, with a second of a third after it: the stretcher reads a block
     // before and a little after where it plays, and at each wrap finds the loop's end and start there, not
     // silence before or after the track.

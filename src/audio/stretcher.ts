@@ -80,7 +80,8 @@ export function scheduleMessage(change: StretchChange, sampleRate: number): Reco
 }
 
 /**
- * Returns a stretcher on `context` holding the track `channels` (one array per channel, moved to the worklet);
+ * Returns a stretcher on `context` holding the track `channels` (one array per channel, moved to the worklet:
+ * they are empty afterwards);
  * the worklet module at `moduleUrl` is loaded once per context.
  */
 export async function createStretcher(context: Tone.BaseContext, moduleUrl: string, channels: Float32Array<ArrayBuffer>[]): Promise<Stretcher> {
@@ -109,10 +110,10 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
     waiting.set('ready', resolve);
     setTimeout(() => reject(new Error('The tempo stretcher did not start.')), READY_TIMEOUT_MS);
   });
-  const call = (method: string, ...args: unknown[]): Promise<unknown> => {
+  const call = (method: string, args: unknown[], transfer: Transferable[] = []): Promise<unknown> => {
     const id = nextId++;
     const reply = new Promise((resolve) => waiting.set(id, resolve));
-    port.postMessage([id, method, ...args]);
+    port.postMessage([id, method, ...args], transfer);
     if (pending) {
       pending.add(reply);
       void reply.then(() => pending.delete(reply));
@@ -126,17 +127,18 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
     node.disconnect();
     throw e;
   }
-  await call('configure', STRETCH_CONFIG);
-  // One buffer only: the worklet (1.3.2) throws where its read of the track spans two.
-  await call('addBuffers', channels);
-  const send = (change: StretchChange): void => void call('schedule', scheduleMessage(change, native.sampleRate));
+  await call('configure', [STRETCH_CONFIG]);
+  // One buffer only: the worklet (1.3.2) throws where its read of the track spans two. Moved, not copied:
+  // a decoded track is tens of megabytes.
+  await call('addBuffers', [channels], channels.map((c) => c.buffer));
+  const send = (change: StretchChange): void => void call('schedule', [scheduleMessage(change, native.sampleRate)]);
   return {
     node,
     schedule: (changes) => changes.forEach(send),
     // Without `outputTime` the worklet takes its own clock: the change applies now, whatever was planned after.
-    stop: () => void call('schedule', { active: false }),
+    stop: () => void call('schedule', [{ active: false }]),
     dispose: () => {
-      void call('dropBuffers');
+      void call('dropBuffers', []);
       node.disconnect();
       port.onmessage = null;
       port.close();

@@ -37,8 +37,8 @@ const READY_TIMEOUT_MS = 15_000;
 /**
  * The stretcher's settings: the package's default blocks (120 ms, every 30 ms) with the work of each block
  * spread over the render quanta between blocks. Unspread, one quantum in ten does it all, and on a phone that
- * quantum can overrun its 2.9 ms; spread, the worst quantum costs about a fifth as much (`npm run bench`),
- * for 30 ms more latency, which the time map absorbs.
+ * quantum can overrun its 2.9 ms; spread, the 99th-percentile quantum costs a fifth to a third as much
+ * (`npm run bench`), for 30 ms more latency, which the time map absorbs.
  */
 export const STRETCH_CONFIG = { blockMs: 120, intervalMs: 30, splitComputation: true } as const;
 const modules = new WeakMap<BaseAudioContext, Promise<void>>();
@@ -90,6 +90,8 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
   if (!loading) {
     loading = native.audioWorklet.addModule(moduleUrl);
     modules.set(native, loading);
+    // A failed load (offline before the module was cached) is tried again by the next track, not remembered.
+    loading.catch(() => modules.delete(native));
   }
   await loading;
   // An input left unconnected: the node plays the buffers it holds, not live audio. (Not none: while silent

@@ -5,7 +5,7 @@
  * render and returns its objective figures.
  */
 import * as Tone from 'tone';
-import { createStretcher } from '../../src/audio/stretcher';
+import { createStretcher, type StretchConfig } from '../../src/audio/stretcher';
 import { drumsAndMelody } from './signal';
 import { stretchFigures, type StretchFigures } from './metrics';
 
@@ -31,14 +31,14 @@ function signalBuffer(): AudioBuffer {
   return buffer;
 }
 
-/** Renders the whole signal at `rate` with `method`; returns the first channel and the render's wall time, ms. */
-async function render(method: StretchMethod, rate: number, moduleUrl: string): Promise<{ samples: Float32Array; ms: number }> {
+/** Renders the whole signal at `rate` with `method` (signalsmith set up with `config`); returns the first channel and the render's wall time, ms. */
+async function render(method: StretchMethod, rate: number, moduleUrl: string, config?: StretchConfig): Promise<{ samples: Float32Array; ms: number }> {
   const audio = signalBuffer();
   const seconds = SIGNAL_SEC / rate;
   let started = 0;
   const out = await Tone.Offline(async (context) => {
     if (method === 'signalsmith') {
-      const stretcher = await createStretcher(context, moduleUrl, [0, 1].map((c) => audio.getChannelData(c).slice()));
+      const stretcher = await createStretcher(context, moduleUrl, [0, 1].map((c) => audio.getChannelData(c).slice()), config);
       Tone.connect(stretcher.node, context.destination);
       stretcher.schedule([{ outputSec: 0, inputSec: 0, rate, active: true }]);
     } else {
@@ -54,10 +54,10 @@ async function render(method: StretchMethod, rate: number, moduleUrl: string): P
   return { samples: out.getChannelData(0).slice(), ms: performance.now() - started };
 }
 
-/** Renders with `method` at `rate` `rounds` times; returns the figures and the median render cost. */
-export async function benchRow(method: StretchMethod, rate: number, moduleUrl: string, rounds: number): Promise<StretchRow> {
+/** Renders with `method` at `rate` `rounds` times (signalsmith with `config`, else the app's); returns the figures and the median render cost. */
+export async function benchRow(method: StretchMethod, rate: number, moduleUrl: string, rounds: number, config?: StretchConfig): Promise<StretchRow> {
   const runs = [];
-  for (let i = 0; i < rounds; i++) runs.push(await render(method, rate, moduleUrl));
+  for (let i = 0; i < rounds; i++) runs.push(await render(method, rate, moduleUrl, config));
   const costs = runs.map((r) => r.ms / (SIGNAL_SEC / rate)).sort((a, b) => a - b);
   return { method, rate, cpuMsPerSec: costs[Math.floor(costs.length / 2)], ...stretchFigures(signal, runs[0].samples, rate) };
 }

@@ -40,7 +40,14 @@ const READY_TIMEOUT_MS = 15_000;
  * quantum can overrun its 2.9 ms; spread, the 99th-percentile quantum costs a fifth to a third as much
  * (`npm run bench`), for 30 ms more latency, which the time map absorbs.
  */
-export const STRETCH_CONFIG = { blockMs: 120, intervalMs: 30, splitComputation: true } as const;
+export const STRETCH_CONFIG: StretchConfig = { blockMs: 120, intervalMs: 30, splitComputation: true };
+
+/** The worklet's `configure` argument: block length and the step between blocks, ms; whether each block's work is spread. */
+export interface StretchConfig {
+  blockMs: number;
+  intervalMs: number;
+  splitComputation: boolean;
+}
 const modules = new WeakMap<BaseAudioContext, Promise<void>>();
 /** Per offline context: the replies still awaited from its stretchers' worklets. */
 const unanswered = new WeakMap<BaseAudioContext, Set<Promise<unknown>>>();
@@ -82,9 +89,9 @@ export function scheduleMessage(change: StretchChange, sampleRate: number): Reco
 /**
  * Returns a stretcher on `context` holding the track `channels` (one array per channel, moved to the worklet:
  * they are empty afterwards);
- * the worklet module at `moduleUrl` is loaded once per context.
+ * the worklet module at `moduleUrl` is loaded once per context; `config` is for the bench's sweep, the app keeps the default.
  */
-export async function createStretcher(context: Tone.BaseContext, moduleUrl: string, channels: Float32Array<ArrayBuffer>[]): Promise<Stretcher> {
+export async function createStretcher(context: Tone.BaseContext, moduleUrl: string, channels: Float32Array<ArrayBuffer>[], config: StretchConfig = STRETCH_CONFIG): Promise<Stretcher> {
   const native = nativeContextOf(context);
   let loading = modules.get(native);
   if (!loading) {
@@ -129,7 +136,7 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
     node.disconnect();
     throw e;
   }
-  await call('configure', [STRETCH_CONFIG]);
+  await call('configure', [config]);
   // One buffer only: the worklet (1.3.2) throws where its read of the track spans two. Moved, not copied:
   // a decoded track is tens of megabytes.
   await call('addBuffers', [channels], channels.map((c) => c.buffer));

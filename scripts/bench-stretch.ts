@@ -82,10 +82,15 @@ async function renderLines(): Promise<string[]> {
   const server = await serve(await pageBundle());
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => 'stretchBench' in window);
-    const row = (method: StretchMethod, rate: number, config?: StretchConfig) => page.evaluate(([m, r, n, c]) => (window as unknown as { stretchBench: { benchRow: (...a: unknown[]) => Promise<StretchRow> } }).stretchBench.benchRow(m, r, '/stretch.mjs', n, c), [method, rate, ROUNDS, config] as const);
+    // A fresh page per row: Chromium stops starting AudioWorklets after some 150 offline contexts in one page.
+    const row = async (method: StretchMethod, rate: number, config?: StretchConfig): Promise<StretchRow> => {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(() => 'stretchBench' in window);
+      const result = await page.evaluate(([m, r, n, c]) => (window as unknown as { stretchBench: { benchRow: (...a: unknown[]) => Promise<StretchRow> } }).stretchBench.benchRow(m, r, '/stretch.mjs', n, c), [method, rate, ROUNDS, config] as const);
+      await page.close();
+      return result;
+    };
     const rows: (StretchRow & { label: string })[] = [];
     for (const rate of RATES) {
       for (const method of ['plain', 'grain'] as const) rows.push({ ...(await row(method, rate)), label: method });
@@ -93,8 +98,8 @@ async function renderLines(): Promise<string[]> {
     }
     return [
       '12 s of 123 BPM drums + melody, stereo 44.1 kHz, rendered offline in Chromium; median over hits/notes (echo: worst hit); cost: median of 3 renders',
-      'method       rate  timing ms  worst ms  sharpness  echo +  chroma  cpu ms/s   (timing: median, + = late)',
-      ...rows.map((r) => `${r.label.padEnd(11)} ${r.rate.toFixed(2)}  ${fixed(r.medianTimingMs, 2)}  ${fixed(r.worstTimingMs, 2)}   ${fixed(r.sharpness, 3)}  ${fixed(r.echo, 3)} ${fixed(r.chroma, 3)}  ${fixed(r.cpuMsPerSec, 1)}`),
+      'method       rate  timing ms  worst ms  sharpness    mean  echo +  chroma  cpu ms/s   (timing: median, + = late; sharpness: median, mean)',
+      ...rows.map((r) => `${r.label.padEnd(11)} ${r.rate.toFixed(2)}  ${fixed(r.medianTimingMs, 2)}  ${fixed(r.worstTimingMs, 2)}   ${fixed(r.sharpness, 3)} ${fixed(r.meanSharpness, 3)}  ${fixed(r.echo, 3)} ${fixed(r.chroma, 3)}  ${fixed(r.cpuMsPerSec, 1)}`),
     ];
   } finally {
     await browser.close();

@@ -4,7 +4,7 @@
  * - timing: every drum hit's onset (first 1 ms energy frame above 30 % of the loudest within ±100 ms of
  *   where it should be) against the original's onset by the same detector, moved to the plan, ms;
  * - sharpness: the peak spectral flux (512-point frames every 64 samples, positive magnitude differences)
- *   at each drum hit over the original's at the same hit: 1 keeps the attack, lower smears it;
+ *   at each drum hit over the original's at the same hit: 1 keeps the attack, lower smears it (median and mean);
  * - echo: the strongest flux peak 25–200 ms after each hit over the hit's own peak, minus the original's,
  *   worst hit: 0 adds no repeated attack (a grain player's doubled hits show here);
  * - pitch: cosine similarity of the chroma of every melody note (the app's beat chroma at 11025 Hz) with
@@ -23,6 +23,8 @@ export interface StretchFigures {
   /** Largest onset error either way, ms. */
   worstTimingMs: number;
   sharpness: number;
+  /** Mean sharpness over the hits: lower than the median where some hits are kept whole and others smeared. */
+  meanSharpness: number;
   echo: number;
   chroma: number;
 }
@@ -120,6 +122,7 @@ export function stretchFigures(signal: TestSignal, rendered: Float32Array, rate:
     medianTimingMs: median(timing),
     worstTimingMs: Math.max(...timing.map(Math.abs)),
     sharpness: median(sharpness),
+    meanSharpness: sharpness.reduce((sum, v) => sum + v, 0) / sharpness.length,
     echo: Math.max(...echo),
     chroma: median(similarity),
   };

@@ -36,11 +36,14 @@ async function render(method: StretchMethod, rate: number, moduleUrl: string, co
   const audio = signalBuffer();
   const seconds = SIGNAL_SEC / rate;
   let started = 0;
+  // A page renders many times: each stretcher frees its worklet's copy of the track when its render is done.
+  let dispose = (): void => {};
   const out = await Tone.Offline(async (context) => {
     if (method === 'signalsmith') {
       const stretcher = await createStretcher(context, moduleUrl, [0, 1].map((c) => audio.getChannelData(c).slice()), config);
       Tone.connect(stretcher.node, context.destination);
       stretcher.schedule([{ outputSec: 0, inputSec: 0, rate, active: true }]);
+      dispose = () => stretcher.dispose();
     } else {
       const buffer = new Tone.ToneAudioBuffer(audio);
       // As src/audio/engine.ts sets up its players.
@@ -51,6 +54,7 @@ async function render(method: StretchMethod, rate: number, moduleUrl: string, co
     }
     started = performance.now();
   }, seconds, CHANNELS, SAMPLE_RATE);
+  dispose();
   return { samples: out.getChannelData(0).slice(), ms: performance.now() - started };
 }
 

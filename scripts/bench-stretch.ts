@@ -82,7 +82,7 @@ async function renderLines(): Promise<string[]> {
   const server = await serve(await pageBundle());
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    // A fresh page per row: Chromium stops starting AudioWorklets after some 150 offline contexts in one page.
+    // A fresh page per row: in one page the stretcher stopped starting after some 125 renders with it (measured).
     const row = async (method: StretchMethod, rate: number, config?: StretchConfig): Promise<StretchRow> => {
       const page = await browser.newPage();
       await page.goto(server.url);

@@ -2,6 +2,7 @@
 import type { MontageDb } from './db';
 import { messageOf } from './db';
 import { StorageFullError, isQuotaError } from './quota';
+import { writableOpfsRoot } from './opfs-root';
 
 /** Where a track's audio bytes live. Writes of an id already stored are skipped: ids are content hashes. */
 export interface AudioStore {
@@ -18,15 +19,9 @@ export interface AudioStore {
 /** Opens the best store this browser offers: OPFS with writable streams, else IndexedDB. */
 export async function openAudioStore(db: MontageDb): Promise<AudioStore> {
   const fallback = idbAudioStore(db);
-  const storage = globalThis.navigator?.storage;
-  const canWrite = typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
-  if (!storage?.getDirectory || !canWrite) return fallback;
-  try {
-    return opfsAudioStore(await storage.getDirectory(), fallback);
-  } catch {
-    // Private windows may refuse OPFS; IndexedDB still works there.
-    return fallback;
-  }
+  // Private windows may refuse OPFS; IndexedDB still works there.
+  const root = await writableOpfsRoot();
+  return root ? opfsAudioStore(root, fallback) : fallback;
 }
 
 /** An audio store of blobs in the database's `audio` store. */

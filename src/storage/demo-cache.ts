@@ -3,6 +3,7 @@
  * A file whose checksum does not match (cut short, corrupt) reads as absent and is removed, so it is rendered
  * again. Every failure reads as "not cached": the demo then renders, the start never fails for the cache.
  */
+import { writableOpfsRoot } from './opfs-root';
 
 /** Bytes by key; `read` returns null when absent or damaged, `write` throws when the bytes could not be kept. */
 export interface DemoCacheStore {
@@ -17,11 +18,10 @@ const HASH_BYTES = 32;
 
 /** Opens the demo cache in the Origin Private File System; null where this browser has none (or refuses it). */
 export async function openDemoCache(): Promise<DemoCacheStore | null> {
-  const storage = globalThis.navigator?.storage;
-  const canWrite = typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
-  if (!storage?.getDirectory || !canWrite) return null;
+  const root = await writableOpfsRoot();
+  if (!root) return null;
   try {
-    return opfsDemoCache(await (await storage.getDirectory()).getDirectoryHandle(DIR, { create: true }));
+    return opfsDemoCache(await root.getDirectoryHandle(DIR, { create: true }));
   } catch {
     return null;
   }

@@ -76,6 +76,8 @@ export const createWorkoutsSlice = (services: AppServices): StateCreator<AppStat
     set({ workouts: withSaved([workout, ...savedOnly().filter((w) => w.id !== workout.id)]) });
   };
   /** Saves a workout that came from outside under an id nobody uses yet; says what happened, naming `source`. */
+  /** The last paste being added; the next one waits for it (addForeign never rejects). */
+  let pastes: Promise<boolean> = Promise.resolve(true);
   const addForeign = async (workout: Workout, source: string): Promise<boolean> => {
     const fresh = { ...workout, id: find(workout.id) ? randomId() : workout.id, updatedAt: services.now() };
     try {
@@ -167,10 +169,15 @@ export const createWorkoutsSlice = (services: AppServices): StateCreator<AppStat
         say('error', `Pasted text: ${parsed.error}`);
         return false;
       }
-      // Named by the user, or by what it is ("Warm up + 6× Sprint/Easy"); never a second workout of the same name.
+      // Named by the user, or by what it is ("Warm up + 6× Sprint/Easy"); never a second workout of the same name,
+      // even when a second paste is added while the first is still being saved (pastes are added one after another).
       const wanted = (name?.trim() || describeWorkout(parsed.nodes)).slice(0, MAX_NAME_LENGTH);
-      const named = uniqueName(wanted, get().workouts.map((w) => w.name));
-      return addForeign({ id: randomId(), name: named, nodes: parsed.nodes, updatedAt: services.now() }, 'pasted text');
+      const adding = pastes.then(() => {
+        const named = uniqueName(wanted, get().workouts.map((w) => w.name));
+        return addForeign({ id: randomId(), name: named, nodes: parsed.nodes, updatedAt: services.now() }, 'pasted text');
+      });
+      pastes = adding;
+      return adding;
     },
     exportWorkout(id) {
       const workout = find(id);

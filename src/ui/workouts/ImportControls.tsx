@@ -14,9 +14,11 @@ export function ImportControls() {
     for (const file of files) await importWorkoutFile(file);
   };
   const add = async () => {
-    if (await addWorkoutText(text, name)) {
-      setText('');
-      setName('');
+    const [added, addedName] = [text, name];
+    // Cleared only where the box still holds what was added: text typed while the save ran is kept.
+    if (await addWorkoutText(added, addedName)) {
+      setText((current) => (current === added ? '' : current));
+      setName((current) => (current === addedName ? '' : current));
     }
   };
   return (

@@ -250,6 +250,16 @@ describe('workouts slice', () => {
     expect(store.getState().workoutMessages.at(-1)!.text).toBe('Pasted text: line 1, column 12: effort must be @1 to @5 (it is "@9")');
   });
 
+  it('two pastes added while the first is still being saved get two names', async () => {
+    const { services, fake } = fakeServices();
+    const save = services.workouts.save;
+    services.workouts.save = async (w) => { await new Promise((r) => setTimeout(r, 20)); await save(w); };
+    const store = createAppStore(services);
+    const both = await Promise.all([store.getState().addWorkoutText('5m easy'), store.getState().addWorkoutText('5m easy')]);
+    expect(both).toEqual([true, true]);
+    expect([...fake.saved.values()].map((w) => w.name).sort()).toEqual(['easy', 'easy (2)']);
+  });
+
   it('exports JSON and text, and a share link that is offered on arrival but saved only when added', async () => {
     const { services, fake } = fakeServices();
     const store = createAppStore(services);

@@ -42,3 +42,14 @@ export function beatConfidence(salience: number, beatContrast: number, peak: num
   const attacks = Math.max(0, Math.min(1, (peak - NO_ATTACK_PEAK) / (FULL_ATTACK_PEAK - NO_ATTACK_PEAK)));
   return Math.sqrt(periodicity * contrast) * attacks;
 }
+
+/**
+ * Returns confidence 0..1 from the beat network: its mean beat probability on the reported beats
+ * (no-beat input ≤ 0.4 on the tuning corpus, right readings ≈ 0.85), mapped linearly from 0.25 to
+ * 0.75, times the attack cue of beatConfidence (steady tones).
+ */
+export function netConfidence(meanBeatProbability: number, peak: number): number {
+  const beats = Math.max(0, Math.min(1, (meanBeatProbability - 0.25) / 0.5));
+  const attacks = Math.max(0, Math.min(1, (peak - NO_ATTACK_PEAK) / (FULL_ATTACK_PEAK - NO_ATTACK_PEAK)));
+  return beats * attacks;
+}

@@ -1,3 +1,4 @@
+import type { BeatNetWeights } from './beat-net';
 /** The result of tempo, beat and downbeat analysis of one track, and the options that steer it. */
 import type { Bpm, Seconds } from '../core/units';
 
@@ -38,6 +39,8 @@ export interface AnalyzeOptions {
   preferredBpm?: { min: Bpm; max: Bpm };
   /** BPM read from the file's tags; used only to break a near tie between octave readings. */
   tagBpm?: Bpm | null;
+  /** Beat network weights (beat-net.ts); without them the beats come from the onset envelope alone. */
+  beatNet?: BeatNetWeights[] | null;
 }
 
 /** The result for input without a beat. */

@@ -1,6 +1,7 @@
 /**
  * Tempo benchmark: scores our CLI and a reference detector (music-tempo) with the shared scorer
- * (`tools/bpm-score.mjs`, batch mode) on `corpus/bpm`, side by side with ratios ours/reference,
+ * (`tools/bpm-score.mjs`, batch mode) on `corpus/bpm`, side by side with ratios ours/reference, by
+ * category there and on the generated corpus's held-out split (`.corpus/heldout`, when rendered),
  * then measures CPU time per audio-minute (decode + analysis, and analysis alone) and the CLI's peak memory on a 10-minute
  * track. `npx tsx scripts/bench-tempo.ts` (shared dir: ../shared or $MONTAGE_SHARED).
  */
@@ -33,10 +34,9 @@ interface Summary {
 const ANALYZE_CLI = ['npm', 'run', '-s', 'analyze', '--'];
 
 /** Runs the scorer on `command` (files appended) and returns its summary groups. */
-function score(sharedDir: string, name: string, command: string[], outDir: string, mode: 'batch' | 'per-file' = 'batch'): Record<string, Summary> {
-  const out = path.join(outDir, `${name}.json`);
+function score(sharedDir: string, name: string, command: string[], outDir: string, mode: 'batch' | 'per-file' = 'batch', corpus = path.join(sharedDir, 'corpus', 'bpm')): Record<string, Summary> {
+  const out = path.join(outDir, `${name}-${path.basename(corpus)}.json`);
   const scorer = path.join(sharedDir, 'tools', 'bpm-score.mjs');
-  const corpus = path.join(sharedDir, 'corpus', 'bpm');
   const run = spawnSync(process.execPath, [scorer, '--corpus', corpus, '--mode', mode, '--quiet', '--name', name, '--out', out, '--', ...command], { encoding: 'utf8', cwd: repo, maxBuffer: 64 << 20 });
   if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`scorer failed for ${name}: ${run.stderr}`);
   return (JSON.parse(fs.readFileSync(out, 'utf8')) as { summary: Record<string, Summary> }).summary;
@@ -136,6 +136,18 @@ function measureCli(file: string): { peakMB: number | null; line: string } {
   return { peakMB, line: run.stdout.trim().slice(0, 160) };
 }
 
+/** Returns one line per category of both detectors' Acc1, beat F and PhaseOK (rejections for no-beat clips). */
+function categoryLines(title: string, ours: Record<string, Summary>, reference: Record<string, Summary>): string[] {
+  const cell = (s: Summary | undefined): string => (!s ? '–' : s.rejected != null && s.phaseOK == null ? `rejected ${s.rejected}/${s.n}` : `${pct(s.acc1)} ${s.beatF?.toFixed(2) ?? '–'} ${pct(s.phaseOK)}`);
+  const lines = [title, `${'category'.padEnd(22)}${'n'.padStart(4)}  ${'montage: Acc1 F PhaseOK'.padEnd(26)}music-tempo: Acc1 F PhaseOK`];
+  // The scorer's summary has one `cat:<category>` entry per category of the corpus's truth.json.
+  for (const [key, a] of Object.entries(ours)) {
+    if (!key.startsWith('cat:')) continue;
+    lines.push(`${key.slice(4).padEnd(22)}${String(a.n).padStart(4)}  ${cell(a).padEnd(26)}${cell(reference[key])}`);
+  }
+  return lines;
+}
+
 /** Runs the whole benchmark and returns the report, one line per entry. */
 export async function benchTempo(sharedDir: string): Promise<string[]> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'montage-bench-'));
@@ -164,6 +176,18 @@ export async function benchTempo(sharedDir: string): Promise<string[]> {
   lines.push(row('per-file mode (cold process each)', cold?.medianSPerMin?.toFixed(3) ?? '–', '', ''));
   lines.push(row('  its peak RSS, MB', cold?.peakRssMB?.toFixed(0) ?? '–', '', ''));
   lines.push(row('peak RSS of the batch, MB', ours.core?.peakRssMB?.toFixed(0) ?? '–', reference.core?.peakRssMB?.toFixed(0) ?? '–', ratio(ours.core?.peakRssMB, reference.core?.peakRssMB)));
+  lines.push('', ...categoryLines(`By category, ${corpusDir}:`, ours, reference));
+  const heldout = path.join(repo, '.corpus', 'heldout');
+  if (fs.existsSync(path.join(heldout, 'truth.json'))) {
+    // The generated corpus's held-out split (scripts/corpus): never tuned or trained on.
+    const oursHeld = score(sharedDir, 'montage', ANALYZE_CLI, outDir, 'batch', heldout);
+    const referenceHeld = score(sharedDir, 'music-tempo', [tsx, path.join(repo, 'scripts', 'reference-tempo.ts')], outDir, 'batch', heldout);
+    lines.push('', ...categoryLines(`By category, ${heldout} (held out; ${oursHeld.core?.n ?? 0} steady-tempo clips):`, oursHeld, referenceHeld));
+    const core = (s: Summary | undefined): string => (s ? `Acc1 ${pct(s.acc1)}, Acc2 ${pct(s.acc2)}, beat F ${s.beatF?.toFixed(2)}, PhaseOK ${pct(s.phaseOK)}` : '–');
+    lines.push(`steady tempo: montage ${core(oursHeld.core)}, downbeat OK ${pct(oursHeld.core?.downOK)}; music-tempo ${core(referenceHeld.core)}`);
+  } else {
+    lines.push('', `No held-out split at ${heldout}: \`npm run corpus\` renders it (scripts/corpus/README.md).`);
+  }
   lines.push('');
   const cpu = await cpuSecondsPerMinute(corpusDir);
   lines.push(`CPU time per audio-minute: decode + analysis ${cpu.endToEnd.toFixed(3)} s (median clip); analysis only ${cpu.analysis.toFixed(4)} s`);

@@ -44,12 +44,13 @@ export function beatConfidence(salience: number, beatContrast: number, peak: num
 }
 
 /**
- * Returns confidence 0..1 from the beat network: its mean beat probability on the reported beats
- * (no-beat input ≤ 0.4 on the tuning corpus, right readings ≈ 0.85), mapped linearly from 0.25 to
- * 0.75, times the attack cue of beatConfidence (steady tones).
+ * Returns confidence 0..1 from the beat network: its mean beat probability on the reported beats,
+ * mapped linearly from 0.3 (→ 0) to 0.925 (→ 1), times the attack cue of beatConfidence (steady
+ * tones). Calibrated on the tune split: no-beat input ≤ 0.4, right readings ≈ 0.85 (median); a
+ * probability ≥ 0.8, reported as confidence ≥ 0.8, had the beats right on 92–93 % of clips.
  */
 export function netConfidence(meanBeatProbability: number, peak: number): number {
-  const beats = Math.max(0, Math.min(1, (meanBeatProbability - 0.25) / 0.5));
+  const beats = Math.max(0, Math.min(1, (meanBeatProbability - 0.3) / 0.625));
   const attacks = Math.max(0, Math.min(1, (peak - NO_ATTACK_PEAK) / (FULL_ATTACK_PEAK - NO_ATTACK_PEAK)));
   return beats * attacks;
 }

@@ -43,11 +43,11 @@ def targets(m, frames, stretch=1.0):
 
 
 class BeatNet(nn.Module):
-    def __init__(self, width, channels):
+    def __init__(self, width, channels, dilations=DILATIONS):
         super().__init__()
         self.inp = nn.Conv1d(width, channels, 3, padding=1)
-        self.dil = nn.ModuleList([nn.Conv1d(channels, channels, 5, dilation=d, padding=2 * d) for d in DILATIONS])
-        self.mix = nn.ModuleList([nn.Conv1d(channels, channels, 1) for _ in DILATIONS])
+        self.dil = nn.ModuleList([nn.Conv1d(channels, channels, 5, dilation=d, padding=2 * d) for d in dilations])
+        self.mix = nn.ModuleList([nn.Conv1d(channels, channels, 1) for _ in dilations])
         self.out = nn.Conv1d(channels, 2, 1)
         self.drop = nn.Dropout(0.1)
 
@@ -89,6 +89,7 @@ def main():
     ap.add_argument('--batch', type=int, default=16)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--layers', type=int, default=len(DILATIONS), help='dilated blocks: dilations 1, 2, 4 … 2^(layers-1)')
     ap.add_argument('--eq', type=float, default=0.0, help='per-band level offsets of up to ± this (log units) per crop')
     ap.add_argument('--out', default=os.path.join(ROOT, 'src', 'analysis', 'beat-net-weights.json'))
     a = ap.parse_args()
@@ -106,7 +107,8 @@ def main():
     train = [(n, norm(x).astype(np.float32), m) for n, x, m in train]
     val = [(n, norm(x).astype(np.float32), m) for n, x, m in val]
     width = allx.shape[1]
-    net = BeatNet(width, a.channels)
+    dilations = [2 ** i for i in range(a.layers)]
+    net = BeatNet(width, a.channels, dilations)
     opt = torch.optim.Adam(net.parameters(), lr=2e-3)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, a.epochs)
     steps = max(1, sum(c[1].shape[0] for c in train) // (a.crop * a.batch))
@@ -141,11 +143,11 @@ def main():
     r = lambda t: [round(float(v), 5) for v in t.flatten().tolist()]
     out = {
         'about': 'Montage beat network (scripts/beatnet/train.py); trained on the tune split of scripts/corpus only',
-        'width': width, 'channels': a.channels, 'dilations': DILATIONS, 'valLoss': round(best[0], 5), 'seed': a.seed, 'epochs': a.epochs,
+        'width': width, 'channels': a.channels, 'dilations': dilations, 'valLoss': round(best[0], 5), 'seed': a.seed, 'epochs': a.epochs,
         'mean': r(torch.from_numpy(mean)), 'std': r(torch.from_numpy(std)),
         'inW': r(sd['inp.weight']), 'inB': r(sd['inp.bias']),
-        'dilW': [r(sd[f'dil.{i}.weight']) for i in range(len(DILATIONS))], 'dilB': [r(sd[f'dil.{i}.bias']) for i in range(len(DILATIONS))],
-        'mixW': [r(sd[f'mix.{i}.weight']) for i in range(len(DILATIONS))], 'mixB': [r(sd[f'mix.{i}.bias']) for i in range(len(DILATIONS))],
+        'dilW': [r(sd[f'dil.{i}.weight']) for i in range(len(dilations))], 'dilB': [r(sd[f'dil.{i}.bias']) for i in range(len(dilations))],
+        'mixW': [r(sd[f'mix.{i}.weight']) for i in range(len(dilations))], 'mixB': [r(sd[f'mix.{i}.bias']) for i in range(len(dilations))],
         'outW': r(sd['out.weight']), 'outB': r(sd['out.bias']),
     }
     json.dump(out, open(a.out, 'w'), separators=(',', ':'))

@@ -6,28 +6,12 @@
  */
 import { ANALYSIS_RATE } from '../../src/analysis/novelty';
 import { resample } from '../../src/analysis/resample';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+import { Rng } from '../corpus/rng';
 
 /** Returns the variant's audio (at ANALYSIS_RATE) and its speed (beat times are divided by it). */
 export function augmentPcm(pcm: Float32Array, name: string, variant: number): { pcm: Float32Array; speed: number } {
-  const rnd = random(hash(`${name}#${variant}`));
+  const rng = new Rng(`${name}#${variant}`);
+  const rnd = (): number => rng.next();
   const speed = Math.exp(Math.log(0.85) + rnd() * (Math.log(1.18) - Math.log(0.85)));
   const fast = resample(pcm, ANALYSIS_RATE * speed, ANALYSIS_RATE);
   const out = new Float32Array(fast.length);

@@ -89,6 +89,7 @@ def main():
     ap.add_argument('--batch', type=int, default=16)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--fold', type=int, default=0, help='the tenth of tune kept for validation (CRC-32 of the name mod 10)')
     ap.add_argument('--layers', type=int, default=len(DILATIONS), help='dilated blocks: dilations 1, 2, 4 … 2^(layers-1)')
     ap.add_argument('--eq', type=float, default=0.0, help='per-band level offsets of up to ± this (log units) per crop')
     ap.add_argument('--out', default=os.path.join(ROOT, 'src', 'analysis', 'beat-net-weights.json'))
@@ -98,7 +99,7 @@ def main():
     rng = random.Random(a.seed)
     tune = load('tune')
     # A tenth of the clips (by name, all their variants with them) is kept out for validation.
-    is_val = lambda name: zlib.crc32(name.split('#')[0].encode()) % 10 == 0
+    is_val = lambda name: zlib.crc32(name.split('#')[0].encode()) % 10 == a.fold
     val = [c for c in tune if is_val(c[0]) and '#' not in c[0]]
     train = [c for c in tune if not is_val(c[0])]
     allx = np.concatenate([c[1] for c in train])
@@ -143,7 +144,7 @@ def main():
     r = lambda t: [round(float(v), 5) for v in t.flatten().tolist()]
     out = {
         'about': 'Montage beat network (scripts/beatnet/train.py); trained on the tune split of scripts/corpus only',
-        'width': width, 'channels': a.channels, 'dilations': dilations, 'valLoss': round(best[0], 5), 'seed': a.seed, 'epochs': a.epochs,
+        'width': width, 'channels': a.channels, 'dilations': dilations, 'valLoss': round(best[0], 5), 'seed': a.seed, 'epochs': a.epochs, 'fold': a.fold,
         'mean': r(torch.from_numpy(mean)), 'std': r(torch.from_numpy(std)),
         'inW': r(sd['inp.weight']), 'inB': r(sd['inp.bias']),
         'dilW': [r(sd[f'dil.{i}.weight']) for i in range(len(dilations))], 'dilB': [r(sd[f'dil.{i}.bias']) for i in range(len(dilations))],

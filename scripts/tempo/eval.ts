@@ -3,7 +3,7 @@
  * prints the scorer's metrics per bench category, the confidence calibration and the analysis CPU
  * time per audio-minute. `npx tsx scripts/tempo/eval.ts [tune] [heldout] [shared] [val] [fit]
  * [--files] [--only REGEX] [--out results.json]`: `val` is the tenth of tune the beat network never
- * trains on, `fit` the rest. Per-file rows (`--files`) are printed for tune, val and fit only: the
+ * trains on, `fit` the rest (`val1`, `fit1` … for a network trained with `--fold 1` …). Per-file rows (`--files`) are printed for tune, val and fit only: the
  * held-out split and the shared corpus are looked at by category, never file by file. Final figures
  * come from the scorer. MONTAGE_BEATNET (below) chooses the beat network.
  */
@@ -28,7 +28,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** Returns the folder of a corpus named on the command line. */
 export function corpusDir(name: string): string {
   if (name === 'tune' || name === 'heldout') return path.join(repo, '.corpus', name);
-  if (name === 'val' || name === 'fit') return path.join(repo, '.corpus', 'tune');
+  if (/^(val|fit)\d?$/.test(name)) return path.join(repo, '.corpus', 'tune');
   if (name === 'shared') return path.resolve(process.env.MONTAGE_SHARED ?? path.join(repo, '..', 'shared'), 'corpus', 'bpm');
   return path.resolve(name);
 }
@@ -59,7 +59,8 @@ async function evaluate(name: string, only: RegExp | null): Promise<{ rows: Row[
   const dir = corpusDir(name);
   const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Record<string, Truth>;
   // 'val' is the tenth of tune that the beat network never trains on (scripts/beatnet/train.py), 'fit' the rest.
-  const split = name === 'val' ? (f: string) => crc32(f) % 10 === 0 : name === 'fit' ? (f: string) => crc32(f) % 10 !== 0 : () => true;
+  const fold = Number(name.slice(3) || 0); // val1, fit1 …: another tenth, for a network trained with --fold 1
+  const split = name.startsWith('val') ? (f: string) => crc32(f) % 10 === fold : name.startsWith('fit') ? (f: string) => crc32(f) % 10 !== fold : () => true;
   const files = Object.keys(truth).filter((f) => truth[f].category !== 'full' && split(f) && fs.existsSync(path.join(dir, f)) && (!only || only.test(f)));
   const rows: Row[] = [];
   let cpu = 0;

@@ -43,7 +43,7 @@ function intervalWorkout(rounds: number, workSec: number, recoverSec: number, ed
   specs.push(['cooldown', edgeSec, null]);
   let clock = 0;
   return specs.map(([kind, sec, tempo], index) => {
-    const step = { type: 'step' as const, id: `s${index}`, kind, name: kind, duration: { unit: 'seconds' as const, value: sec }, intensity: 3, tempo, voice: null };
+    const step = { type: 'step' as const, id: `s${index}`, kind, name: kind, duration: { unit: 'seconds' as const, value: sec }, intensity: 3, tempo, build: null, hr: null, voice: null };
     const out = { index, step, startSec: clock, durationSec: sec, repeatLabels: [] };
     clock += sec;
     return out;

@@ -16,7 +16,7 @@ import type { Workout, Step } from '../src/core/workout';
 const PORT = 4199;
 const step = (i: number, seconds: number, min: number, max: number): Step => ({
   type: 'step', id: `s${i}`, kind: i % 2 ? 'work' : 'recover', name: i % 2 ? 'Hard' : 'Easy',
-  duration: { unit: 'seconds', value: seconds }, intensity: 3, tempo: { minBpm: min, maxBpm: max, allowHalfDouble: true }, voice: null,
+  duration: { unit: 'seconds', value: seconds }, intensity: 3, tempo: { minBpm: min, maxBpm: max, allowHalfDouble: true }, build: null, hr: null, voice: null,
 });
 const alternating = (minutes: number, stepSec: number): Workout => ({
   id: 'bench', name: 'Bench', updatedAt: 0,

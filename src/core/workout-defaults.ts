@@ -5,6 +5,10 @@ import type { StepKind } from './workout';
 export const MIN_BPM = 30;
 /** Tempo targets must lie in this range, in BPM. */
 export const MAX_BPM = 300;
+/** Heart-rate targets must lie in this range, heartbeats per minute. */
+export const MIN_HEART_RATE = 30;
+/** Heart-rate targets must lie in this range, heartbeats per minute. */
+export const MAX_HEART_RATE = 240;
 /** Shortest step, in seconds. */
 export const MIN_STEP_SECONDS = 1;
 /** Longest step, in seconds (6 h). */

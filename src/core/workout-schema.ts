@@ -1,8 +1,8 @@
 /** Zod schemas and the reader/writer of Montage workout files, for workouts that come from outside (files, links). */
 import { z } from 'zod';
-import type { StepKind, Workout, WorkoutNode } from './workout';
+import type { Step, StepKind, Workout, WorkoutNode } from './workout';
 import {
-  KIND_INTENSITY, KIND_LABELS, MAX_BPM, MAX_NAME_LENGTH, MAX_REPEAT_TIMES, MAX_STEP_BARS, MAX_STEP_SECONDS, MAX_VOICE_LENGTH,
+  KIND_INTENSITY, KIND_LABELS, MAX_BPM, MAX_HEART_RATE, MAX_NAME_LENGTH, MIN_HEART_RATE, MAX_REPEAT_TIMES, MAX_STEP_BARS, MAX_STEP_SECONDS, MAX_VOICE_LENGTH,
   MIN_BPM, MIN_STEP_SECONDS, STEP_KINDS, randomId, type IdFactory,
 } from './workout-defaults';
 import { MAX_NESTING_DEPTH, checkWorkoutLimits } from './workout-timeline';
@@ -33,6 +33,16 @@ export const tempoSchema = z.object({
 }, { error: (iss) => `tempo must be an object with minBpm and maxBpm (it is ${describe(iss.input)})` })
   .refine((t) => t.minBpm <= t.maxBpm, { error: 'tempo minBpm must not be above maxBpm' });
 
+/** A heart-rate target: `{ type: "zone", zone: 1..5 }` or `{ type: "range", min, max }` in heartbeats per minute. */
+export const heartRateTargetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('zone'), zone: rangedNumber('heart-rate zone', 1, 5, '', true) }),
+  z.object({
+    type: z.literal('range'),
+    min: rangedNumber('heart rate', MIN_HEART_RATE, MAX_HEART_RATE, ' bpm'),
+    max: rangedNumber('heart rate', MIN_HEART_RATE, MAX_HEART_RATE, ' bpm'),
+  }).refine((r) => r.min <= r.max, { error: 'heart rate min must not be above max' }),
+], { error: (iss) => `hr must be a zone or a range (it is ${describe(iss.input)})` });
+
 /** A step duration: seconds or bars. */
 export const durationSchema = z.discriminatedUnion('unit', [
   z.object({ unit: z.literal('seconds'), value: rangedNumber('duration', MIN_STEP_SECONDS, MAX_STEP_SECONDS, ' seconds') }),
@@ -50,7 +60,11 @@ export const stepSchema = z.object({
   duration: durationSchema,
   intensity: rangedNumber('intensity', 1, 5, '', true).optional(),
   tempo: tempoSchema.nullable().default(null),
+  build: z.enum(['up', 'down'], { error: (iss) => `build must be "up", "down" or null (it is ${describe(iss.input)})` }).nullable().default(null),
+  hr: heartRateTargetSchema.nullable().default(null),
   voice: text('voice', MAX_VOICE_LENGTH).nullable().default(null),
+}).refine((s) => s.build === null || (s.tempo !== null && s.tempo.minBpm < s.tempo.maxBpm), {
+  error: 'build needs a tempo range to move across (minBpm below maxBpm)',
 });
 
 /** The head of a repeat block; its children are checked one by one (so deep input cannot overflow the stack). */
@@ -127,7 +141,9 @@ function fromCompact(raw: unknown): unknown {
   const tempo = typeof t === 'number' ? { minBpm: t, maxBpm: t }
     : isRecord(t) ? { minBpm: t.min, maxBpm: t.max, allowHalfDouble: t.halfDouble } : t;
   const duration = raw.bars !== undefined ? { unit: 'bars', value: raw.bars } : { unit: 'seconds', value: raw.seconds };
-  return { type: 'step', id: raw.id, kind: raw.kind, name: raw.name, duration, intensity: raw.intensity, tempo, voice: raw.voice };
+  const hr = typeof raw.zone === 'number' ? { type: 'zone', zone: raw.zone }
+    : isRecord(raw.hr) ? { type: 'range', min: raw.hr.min, max: raw.hr.max } : raw.hr;
+  return { type: 'step', id: raw.id, kind: raw.kind, name: raw.name, duration, intensity: raw.intensity, tempo, build: raw.build, hr, voice: raw.voice };
 }
 
 /** Validates raw (already JSON-parsed) nodes one by one; errors say which step or repeat and which field is wrong. */
@@ -171,7 +187,7 @@ export function buildNodes(
       const s = parsed.data;
       out.push({
         type: 'step', id: freshId(s.id), kind: s.kind, name: s.name ?? KIND_LABELS[s.kind], duration: s.duration,
-        intensity: s.intensity ?? KIND_INTENSITY[s.kind], tempo: s.tempo, voice: s.voice,
+        intensity: s.intensity ?? KIND_INTENSITY[s.kind], tempo: s.tempo, build: s.build, hr: s.hr as Step['hr'], voice: s.voice,
       });
     }
     return out;
@@ -229,7 +245,7 @@ export function workoutToJson(workout: Workout, indent = 2): string {
     ? { type: 'repeat', id: n.id, times: n.times, children: n.children.map(node) }
     : { type: 'step', id: n.id, kind: n.kind, name: n.name, duration: { unit: n.duration.unit, value: n.duration.value },
       intensity: n.intensity, tempo: n.tempo && { minBpm: n.tempo.minBpm, maxBpm: n.tempo.maxBpm, allowHalfDouble: n.tempo.allowHalfDouble },
-      voice: n.voice };
+      build: n.build, hr: n.hr && { ...n.hr }, voice: n.voice };
   const file = { format: 'montage-workout', version: 1, workout: { id: workout.id, name: workout.name, updatedAt: workout.updatedAt, nodes: workout.nodes.map(node) } };
   return JSON.stringify(file, null, indent);
 }

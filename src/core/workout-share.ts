@@ -78,7 +78,7 @@ export function base64UrlDecode(text: string): Uint8Array | null {
 // Nodes without ids: the receiver's copy gets fresh ones, and the link gets shorter.
 const stripIds = (n: WorkoutNode): object => n.type === 'repeat'
   ? { type: 'repeat', times: n.times, children: n.children.map(stripIds) }
-  : { type: 'step', kind: n.kind, name: n.name, duration: n.duration, intensity: n.intensity, tempo: n.tempo, voice: n.voice };
+  : { type: 'step', kind: n.kind, name: n.name, duration: n.duration, intensity: n.intensity, tempo: n.tempo, build: n.build, hr: n.hr, voice: n.voice };
 
 /** Returns `workout` as a URL-fragment-safe string (base64url of compact JSON without ids). */
 export function workoutToShareFragment(workout: Workout): string {

@@ -1,6 +1,6 @@
 /** Ready-to-start workouts with stable ids (and stable node ids), from Tabata to the Rocky montage. */
 import type { Seconds } from './units';
-import type { Step, StepKind, TempoTarget, Workout, WorkoutNode } from './workout';
+import type { Step, StepKind, TempoBuild, TempoTarget, Workout, WorkoutNode } from './workout';
 import { KIND_INTENSITY, MAX_BPM, MIN_BPM } from './workout-defaults';
 
 const tempo = (minBpm: number, maxBpm = minBpm, allowHalfDouble = true): TempoTarget => ({ minBpm, maxBpm, allowHalfDouble });
@@ -14,6 +14,7 @@ const STRENGTH = tempo(100, 130);
 
 interface StepExtra {
   tempo?: TempoTarget | null;
+  build?: TempoBuild;
   voice?: string | null;
   intensity?: number;
 }
@@ -24,7 +25,8 @@ function builder(workoutId: string) {
   const id = (): string => `${workoutId}-${(n += 1)}`;
   const step = (kind: StepKind, name: string, seconds: Seconds, extra: StepExtra = {}): Step => ({
     type: 'step', id: id(), kind, name, duration: { unit: 'seconds', value: seconds },
-    intensity: extra.intensity ?? KIND_INTENSITY[kind], tempo: extra.tempo ?? null, voice: extra.voice ?? null,
+    intensity: extra.intensity ?? KIND_INTENSITY[kind], tempo: extra.tempo ?? null,
+    build: extra.build ?? null, hr: null, voice: extra.voice ?? null,
   });
   const repeat = (times: number, make: () => WorkoutNode[]): WorkoutNode => ({ type: 'repeat', id: id(), times, children: make() });
   return { step, repeat };

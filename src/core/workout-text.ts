@@ -1,11 +1,12 @@
 /**
  * The short workout syntax people type: `10m warmup 120bpm; 6x(30s sprint 175bpm, 30s easy 150bpm); 5m cooldown`.
  * A step is a duration (30s, 10m, 1m30s, 1:30, 8 bars) plus optional name words, `#kind`, tempo (175bpm, 160-170bpm,
- * ~170bpm or 170spm = half/double time allowed), effort `@1`..`@5` and "voice text". A quoted 'name' may hold any text.
+ * ~170bpm or 170spm = half/double time allowed), a tempo that builds (`build 150-170bpm`, or eases: `build 170-150bpm`),
+ * a heart-rate target (`z2`, `hr 150-160`), effort `@1`..`@5` and "voice text". A quoted 'name' may hold any text.
  */
-import type { StepKind, TempoTarget, WorkoutNode, StepDuration } from './workout';
+import type { HeartRateTarget, HeartRateZone, StepKind, TempoBuild, TempoTarget, WorkoutNode, StepDuration } from './workout';
 import {
-  KIND_INTENSITY, KIND_LABELS, MAX_BPM, MAX_NAME_LENGTH, MAX_REPEAT_TIMES, MAX_STEP_BARS, MAX_STEP_SECONDS,
+  KIND_INTENSITY, KIND_LABELS, MAX_BPM, MAX_HEART_RATE, MAX_NAME_LENGTH, MIN_HEART_RATE, MAX_REPEAT_TIMES, MAX_STEP_BARS, MAX_STEP_SECONDS,
   MAX_VOICE_LENGTH, MIN_BPM, MIN_STEP_SECONDS, randomId, type IdFactory,
 } from './workout-defaults';
 import { MAX_NESTING_DEPTH } from './workout-timeline';
@@ -33,10 +34,13 @@ export function inferKind(name: string): StepKind | null {
   return null;
 }
 
-type WordClass = { c: 'duration'; d: StepDuration } | { c: 'tempo'; t: TempoTarget } | { c: 'effort'; n: number }
-  | { c: 'kind'; k: StepKind } | { c: 'name' } | { c: 'bad'; why: string };
+type WordClass = { c: 'duration'; d: StepDuration } | { c: 'tempo'; t: TempoTarget; reversed: boolean } | { c: 'effort'; n: number }
+  | { c: 'kind'; k: StepKind } | { c: 'hr'; hr: HeartRateTarget } | { c: 'name' } | { c: 'bad'; why: string };
 
 const TEMPO = /^(~?)(\d{1,4}(?:\.\d+)?)(?:-(\d{1,4}(?:\.\d+)?))?(bpm|spm)$/;
+const HEART_RANGE = /^(\d{2,3})-(\d{2,3})$/;
+/** Words that say the next word is a tempo that builds (`build`) or a heart-rate range (`hr`). */
+const LEAD_WORDS = new Set(['build', 'hr']);
 
 // Decides what one word of a step means.
 function classifyWord(word: string): WordClass {
@@ -44,9 +48,11 @@ function classifyWord(word: string): WordClass {
   const shown = word.length > 40 ? `${word.slice(0, 40)}…` : word;
   const tempo = TEMPO.exec(w);
   if (tempo) {
-    const minBpm = Number(tempo[2]);
-    return { c: 'tempo', t: { minBpm, maxBpm: tempo[3] ? Number(tempo[3]) : minBpm, allowHalfDouble: tempo[1] === '~' || tempo[4] === 'spm' } };
+    const a = Number(tempo[2]);
+    const b = tempo[3] ? Number(tempo[3]) : a;
+    return { c: 'tempo', t: { minBpm: Math.min(a, b), maxBpm: Math.max(a, b), allowHalfDouble: tempo[1] === '~' || tempo[4] === 'spm' }, reversed: a > b };
   }
+  if (/^z[1-5]$/.test(w)) return { c: 'hr', hr: { type: 'zone', zone: Number(w[1]) as HeartRateZone } };
   const d = parseDurationWord(w);
   if (d) return { c: 'duration', d };
   if (/^[0-9~.]/.test(w)) return { c: 'bad', why: `"${shown}" is not a duration (30s, 10m, 1:30, 8 bars) or tempo (175bpm)` };
@@ -88,6 +94,8 @@ export function parseWorkoutText(text: string, newId: IdFactory = randomId): Tex
       const start = peek()!.pos;
       let duration: StepDuration | null = null;
       let tempo: TempoTarget | null = null;
+      let build: TempoBuild = null;
+      let hr: HeartRateTarget | null = null;
       let effort: number | null = null;
       let kind: StepKind | null = null;
       let voice: string | null = null;
@@ -101,10 +109,36 @@ export function parseWorkoutText(text: string, newId: IdFactory = randomId): Tex
         if (tok.t === '(') throw new TextError('unexpected "(" (write a repeat as 3x( ... ))', tok.pos);
         if (tok.t === 'voice') { once(voice, 'voice text', tok.pos); voice = tok.v; continue; }
         if (tok.t === 'name') { once(quotedName, 'a quoted name', tok.pos); quotedName = tok.v; continue; }
+        const lead = tok.v.toLowerCase();
+        const next = peek();
+        if (lead === 'build' && next?.t === 'word' && TEMPO.test(next.v.toLowerCase())) {
+          i += 1;
+          const w = classifyWord(next.v) as Extract<WordClass, { c: 'tempo' }>;
+          once(tempo, 'a tempo', next.pos);
+          if (w.t.minBpm === w.t.maxBpm) throw new TextError('build needs a tempo range to move across, like build 150-170bpm', next.pos);
+          tempo = w.t;
+          build = w.reversed ? 'down' : 'up';
+          continue;
+        }
+        if (lead === 'hr' && next?.t === 'word' && HEART_RANGE.test(next.v)) {
+          i += 1;
+          const [, a, b] = HEART_RANGE.exec(next.v)!;
+          once(hr, 'a heart-rate target', next.pos);
+          hr = { type: 'range', min: Number(a), max: Number(b) };
+          if (!(hr.min >= MIN_HEART_RATE && hr.max <= MAX_HEART_RATE && hr.min <= hr.max)) {
+            throw new TextError(`heart rate must be from ${MIN_HEART_RATE} to ${MAX_HEART_RATE} bpm, lowest first`, next.pos);
+          }
+          continue;
+        }
         const w = classifyWord(tok.v);
         if (w.c === 'bad') throw new TextError(w.why, tok.pos);
         if (w.c === 'duration') { once(duration, 'a duration', tok.pos); duration = w.d; }
-        if (w.c === 'tempo') { once(tempo, 'a tempo', tok.pos); tempo = w.t; }
+        if (w.c === 'tempo') {
+          once(tempo, 'a tempo', tok.pos);
+          if (w.reversed) throw new TextError(`tempo must be lowest first (write build ${tok.v} for a tempo that eases down)`, tok.pos);
+          tempo = w.t;
+        }
+        if (w.c === 'hr') { once(hr, 'a heart-rate target', tok.pos); hr = w.hr; }
         if (w.c === 'effort') { once(effort, 'an effort', tok.pos); effort = w.n; }
         if (w.c === 'kind') { once(kind, 'a #kind', tok.pos); kind = w.k; }
         if (w.c === 'name') words.push(tok.v);
@@ -126,7 +160,7 @@ export function parseWorkoutText(text: string, newId: IdFactory = randomId): Tex
       if (voice !== null && voice.length > MAX_VOICE_LENGTH) throw new TextError(`voice text must be at most ${MAX_VOICE_LENGTH} characters`, start);
       return {
         type: 'step', id: newId(), kind: finalKind, name: quotedName !== null || words.length ? name : KIND_LABELS[finalKind],
-        duration, intensity: effort ?? KIND_INTENSITY[finalKind], tempo, voice,
+        duration, intensity: effort ?? KIND_INTENSITY[finalKind], tempo, build, hr, voice,
       };
     };
     const parseList = (depth: number, openPos: number | null): WorkoutNode[] => {
@@ -167,7 +201,7 @@ const quote = (s: string, q: string): string => q + s.replace(/\\/g, '\\\\').rep
 
 // A name can be written as bare words only if parsing the words gives it back exactly.
 const isBareName = (name: string): boolean => name !== '' && name.split(' ').every(
-  (w) => w !== '' && !/[\s;,()"]/.test(w) && !w.startsWith("'") && classifyWord(w).c === 'name',
+  (w) => w !== '' && !/[\s;,()"]/.test(w) && !w.startsWith("'") && !LEAD_WORDS.has(w.toLowerCase()) && classifyWord(w).c === 'name',
 );
 
 /** Returns `nodes` written in the workout syntax; `parseWorkoutText` gives the same nodes back (with new ids). */
@@ -178,8 +212,10 @@ export function workoutToText(nodes: readonly WorkoutNode[]): string {
     if ((inferKind(n.name) ?? 'work') !== n.kind) parts.push(`#${n.kind}`);
     if (n.tempo) {
       const { minBpm, maxBpm, allowHalfDouble } = n.tempo;
-      parts.push(`${minBpm === maxBpm ? minBpm : `${minBpm}-${maxBpm}`}${allowHalfDouble ? 'spm' : 'bpm'}`);
+      const range = minBpm === maxBpm ? `${minBpm}` : n.build === 'down' ? `${maxBpm}-${minBpm}` : `${minBpm}-${maxBpm}`;
+      parts.push(`${n.build ? 'build ' : ''}${range}${allowHalfDouble ? 'spm' : 'bpm'}`);
     }
+    if (n.hr) parts.push(n.hr.type === 'zone' ? `z${n.hr.zone}` : `hr ${n.hr.min}-${n.hr.max}`);
     if (n.intensity !== KIND_INTENSITY[n.kind]) parts.push(`@${n.intensity}`);
     if (n.voice !== null) parts.push(quote(n.voice, '"'));
     return parts.join(' ');

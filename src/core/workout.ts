@@ -14,6 +14,18 @@ export interface TempoTarget {
   allowHalfDouble: boolean;
 }
 
+/** One of the five heart-rate zones of the user's heart-rate settings (1 = easiest). */
+export type HeartRateZone = 1 | 2 | 3 | 4 | 5;
+
+/** A heart-rate target: a zone of the user's settings, or a range in heartbeats per minute. */
+export type HeartRateTarget = { type: 'zone'; zone: HeartRateZone } | { type: 'range'; min: number; max: number };
+
+/**
+ * Which way a step's music tempo moves across the step, from one end of its tempo range to the other ('up':
+ * minBpm at the start to maxBpm at the end, the "builds and builds" of a training montage); null = steady.
+ */
+export type TempoBuild = 'up' | 'down' | null;
+
 /** One timed step ("Sprint", "Log press"). */
 export interface Step {
   type: 'step';
@@ -25,6 +37,10 @@ export interface Step {
   intensity: number;
   /** null = any music. */
   tempo: TempoTarget | null;
+  /** A tempo that moves across the step; only with a tempo range (minBpm < maxBpm). */
+  build: TempoBuild;
+  /** The heart rate to hold; null = none. */
+  hr: HeartRateTarget | null;
   /** Words spoken when the step starts; null = say the step's name. */
   voice: string | null;
 }

@@ -93,7 +93,7 @@ function elementToNodes(el: XmlElement, label: string, unit: string, newId: () =
     return { name: `${words} ${range} ${unit}`, intensity: powerToIntensity((power.low + power.high) / 2) };
   };
   const step = (kind: StepKind, what: { name: string; intensity: number }, durationSec: number, tempo = cadenceTempo(el, 'cadence')): Step => ({
-    type: 'step', id: newId(), kind, name: what.name, duration: { unit: 'seconds', value: durationSec }, intensity: what.intensity, tempo, voice: null,
+    type: 'step', id: newId(), kind, name: what.name, duration: { unit: 'seconds', value: durationSec }, intensity: what.intensity, tempo, build: null, hr: null, voice: null,
   });
   const effortKind = (intensity: number): StepKind => (intensity >= 3 ? 'work' : 'recover');
   const range = (): Power | null => readPower(el, label, 'Power', 'PowerLow', 'PowerHigh');

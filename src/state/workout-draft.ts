@@ -76,10 +76,14 @@ export function redoDraft(draft: WorkoutDraft): WorkoutDraft {
   return { ...draft, present: next, future: draft.future.slice(0, -1), past: [...draft.past, draft.present], lastEditKey: null };
 }
 
-/** Returns a new step of `kind` with its default name and effort, 30 s long, with the music target of the step before it (any music when none). */
+/** Returns a new step of `kind` with its default name and effort, 30 s long, with the music and heart-rate targets of the step before it (none when there is none). */
 export function newStep(kind: StepKind = 'work', before: Step | null = null): Step {
   const tempo = before?.tempo ? { ...before.tempo } : null;
-  return { type: 'step', id: randomId(), kind, name: KIND_LABELS[kind], duration: { unit: 'seconds', value: 30 }, intensity: KIND_INTENSITY[kind], tempo, voice: null };
+  const hr = before?.hr ? { ...before.hr } : null;
+  return {
+    type: 'step', id: randomId(), kind, name: KIND_LABELS[kind], duration: { unit: 'seconds', value: 30 }, intensity: KIND_INTENSITY[kind],
+    tempo, build: tempo ? before?.build ?? null : null, hr, voice: null,
+  };
 }
 
 /** Returns the last step of `nodes` in playing order (inside blocks too), or null. */

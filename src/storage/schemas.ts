@@ -87,6 +87,12 @@ const stepSchema = z.object({
   ]),
   intensity: z.number().int().min(1).max(5),
   tempo: tempoSchema.nullable(),
+  // Absent from workouts saved before tempo builds and heart-rate targets.
+  build: z.enum(['up', 'down']).nullable().default(null),
+  hr: z.union([
+    z.object({ type: z.literal('zone'), zone: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]) }),
+    z.object({ type: z.literal('range'), min: z.number().min(1).max(400), max: z.number().min(1).max(400) }),
+  ]).nullable().default(null),
   voice: text(500).nullable(),
 });
 // The same limit as every importer and the builder, so whatever imports can be saved.

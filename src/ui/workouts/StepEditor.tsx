@@ -5,6 +5,7 @@ import { useApp } from '../store-context';
 import { kindLabel } from '../format';
 import { NodeControls } from './NodeControls';
 import { TempoFields } from './TempoFields';
+import { HeartRateFields } from './HeartRateFields';
 import { DurationField } from './DurationField';
 import { useNodeReorder } from './use-node-reorder';
 
@@ -59,7 +60,8 @@ export function StepEditor({ step, label, problem, isFirst, isLast }: Props) {
             </select>
           </label>
         </div>
-        <TempoFields tempo={step.tempo} onChange={(tempo) => patch({ tempo })} />
+        <TempoFields tempo={step.tempo} build={step.build} onChange={patch} />
+        <HeartRateFields hr={step.hr} onChange={(hr) => patch({ hr })} />
         <label className="wk-field wide">
           <span>Voice</span>
           <input type="text" maxLength={MAX_VOICE_LENGTH} placeholder="Says the step's name" value={step.voice ?? ''}

@@ -18,7 +18,7 @@ function timeline(specs: StepSpec[]): TimelineStep[] {
   return specs.map((s, index) => {
     const step: TimelineStep = {
       index,
-      step: { type: 'step', id: `s${index}`, kind: s.kind ?? 'work', name: s.name ?? `Step ${index + 1}`, duration: { unit: 'seconds', value: s.sec }, intensity: 3, tempo: s.tempo ?? null, voice: s.voice ?? null },
+      step: { type: 'step', id: `s${index}`, kind: s.kind ?? 'work', name: s.name ?? `Step ${index + 1}`, duration: { unit: 'seconds', value: s.sec }, intensity: 3, tempo: s.tempo ?? null, build: null, hr: null, voice: s.voice ?? null },
       startSec: clock,
       durationSec: s.sec,
       repeatLabels: [],

@@ -62,7 +62,7 @@ describe('no slivers of music', () => {
 
   it('never shows a Music plan row that starts and ends at the same tenth of a second, on downbeat-moved changes and the quantised end', () => {
     fc.assert(fc.property(caseArb, fc.constantFrom('bar', 'beat', 'exact') as fc.Arbitrary<'bar' | 'beat' | 'exact'>, ({ steps: specs, tracks, maxPct }, quantize) => {
-      const nodes: Step[] = specs.map((s, i) => ({ type: 'step', id: `s${i}`, kind: 'work', name: `S${i}`, duration: { unit: 'seconds', value: s.sec }, intensity: 3, tempo: TARGETS[s.target], voice: null }));
+      const nodes: Step[] = specs.map((s, i) => ({ type: 'step', id: `s${i}`, kind: 'work', name: `S${i}`, duration: { unit: 'seconds', value: s.sec }, intensity: 3, tempo: TARGETS[s.target], build: null, hr: null, voice: null }));
       const workout: Workout = { id: 'w', name: 'W', updatedAt: 0, nodes };
       const program = planWorkout(workout, { library: poolOf(tracks), demo: demoTrackInfos(), maxTempoChangePct: maxPct }, { quantize, countdownBeats: 3, metronome: false });
       const steps = flattenWorkout(workout);

@@ -8,8 +8,8 @@ import { makeTrack } from '../storage/make-track';
 const workout: Workout = {
   id: 'w', name: 'Two steps', updatedAt: 1,
   nodes: [
-    { type: 'step', id: 'a', kind: 'warmup', name: 'Warm', duration: { unit: 'seconds', value: 60 }, intensity: 1, tempo: { minBpm: 120, maxBpm: 130, allowHalfDouble: false }, voice: null },
-    { type: 'step', id: 'b', kind: 'work', name: 'Run', duration: { unit: 'seconds', value: 60 }, intensity: 4, tempo: { minBpm: 170, maxBpm: 180, allowHalfDouble: true }, voice: null },
+    { type: 'step', id: 'a', kind: 'warmup', name: 'Warm', duration: { unit: 'seconds', value: 60 }, intensity: 1, tempo: { minBpm: 120, maxBpm: 130, allowHalfDouble: false }, build: null, hr: null, voice: null },
+    { type: 'step', id: 'b', kind: 'work', name: 'Run', duration: { unit: 'seconds', value: 60 }, intensity: 4, tempo: { minBpm: 170, maxBpm: 180, allowHalfDouble: true }, build: null, hr: null, voice: null },
   ],
 };
 const pool = [

@@ -30,7 +30,7 @@ function drifting(id: string, from: number, to: number, sec: number, startSec: n
 
 const step = (id: string, kind: 'warmup' | 'work' | 'rest', sec: number) => ({
   type: 'step' as const, id, kind, name: id, duration: { unit: 'seconds' as const, value: sec }, intensity: 3,
-  tempo: { minBpm: 100, maxBpm: 160, allowHalfDouble: false }, voice: null,
+  tempo: { minBpm: 100, maxBpm: 160, allowHalfDouble: false }, build: null, hr: null, voice: null,
 });
 
 describe('tempo-change tracks: the planner follows the beats', () => {

@@ -10,7 +10,7 @@ import { poolTrack } from '../../helpers/tracks';
 
 const bars: CueOptions = { quantize: 'bar', countdownBeats: 3, metronome: false };
 const step = (id: string, kind: StepKind, name: string, seconds: number): Step =>
-  ({ type: 'step', id, kind, name, duration: { unit: 'seconds', value: seconds }, intensity: 3, tempo: null, voice: null });
+  ({ type: 'step', id, kind, name, duration: { unit: 'seconds', value: seconds }, intensity: 3, tempo: null, build: null, hr: null, voice: null });
 const tenMinutes: Workout = { id: 'w-10', name: 'Ten minutes', updatedAt: 0, nodes: [step('s1', 'work', 'Run', 600)] };
 const twoSteps: Workout = { ...tenMinutes, nodes: [step('s1', 'warmup', 'Warm-up', 300), step('s2', 'work', 'Run', 300)] };
 // Tempos whose bars put the 10:00 change up to a bar late (117, 125, 131, 139 BPM) or early (121, 143).

@@ -18,7 +18,7 @@ describe('tempo fit tolerance', () => {
   it('plans such a track for the step without a warning or a tempo change', () => {
     const step: TimelineStep = {
       index: 0, startSec: 0, durationSec: 60, repeatLabels: [],
-      step: { type: 'step', id: 's', kind: 'work', name: 'Hard', duration: { unit: 'seconds', value: 60 }, intensity: 4, tempo: target, voice: null },
+      step: { type: 'step', id: 's', kind: 'work', name: 'Hard', duration: { unit: 'seconds', value: 60 }, intensity: 4, tempo: target, build: null, hr: null, voice: null },
     };
     const track = poolTrack({ id: 't', durationSec: 300, bpm: 169.96 });
     const plan = planMusic([step], [track], { maxTempoChangePct: 0 });

@@ -5,7 +5,7 @@ import {
 } from '../../../src/core/workout-edit';
 
 const step = (id: string): Step => ({
-  type: 'step', id, kind: 'work', name: id, duration: { unit: 'seconds', value: 30 }, intensity: 3, tempo: null, voice: null,
+  type: 'step', id, kind: 'work', name: id, duration: { unit: 'seconds', value: 30 }, intensity: 3, tempo: null, build: null, hr: null, voice: null,
 });
 const repeat = (id: string, children: WorkoutNode[]): RepeatBlock => ({ type: 'repeat', id, times: 2, children });
 const ids = (nodes: readonly WorkoutNode[]): unknown[] => nodes.map((n) => (n.type === 'repeat' ? [n.id, ids(n.children)] : n.id));

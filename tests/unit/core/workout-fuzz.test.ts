@@ -2,7 +2,7 @@
 // Object.prototype; valid workouts survive the text, JSON and share-link round trips.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RepeatBlock, Step, Workout, WorkoutNode } from '../../../src/core/workout';
+import type { HeartRateZone, RepeatBlock, Step, Workout, WorkoutNode } from '../../../src/core/workout';
 import { STEP_KINDS } from '../../../src/core/workout-defaults';
 import { checkPlayable, parseWorkoutJson, workoutToJson } from '../../../src/core/workout-schema';
 import { workoutFromShareFragment, workoutToShareFragment } from '../../../src/core/workout-share';
@@ -68,7 +68,7 @@ let idCounter = 0;
 const nextId = () => `n${(idCounter += 1)}`;
 const text = (maxLength: number) => fc.oneof(
   fc.string({ unit: 'grapheme', maxLength }),
-  fc.array(fc.constantFrom('Sprint', 'easy', 'jog', '3rd', ';', '(', ')', '"', "'", '#rest', '@2', '\\', '  ', '8', 'bars', 'x', '~'), { maxLength: 6 }).map((a) => a.join(' ')),
+  fc.array(fc.constantFrom('Sprint', 'easy', 'jog', '3rd', ';', '(', ')', '"', "'", '#rest', '@2', '\\', '  ', '8', 'bars', 'x', '~', 'build', 'hr', 'z2', '150-160', 'Hr'), { maxLength: 6 }).map((a) => a.join(' ')),
 );
 const stepArb: fc.Arbitrary<Step> = fc.record({
   kind: fc.constantFrom(...STEP_KINDS),
@@ -80,8 +80,13 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   intensity: fc.integer({ min: 1, max: 5 }),
   tempo: fc.option(fc.tuple(fc.integer({ min: 30, max: 300 }), fc.integer({ min: 30, max: 300 }), fc.boolean())
     .map(([a, b, allowHalfDouble]) => ({ minBpm: Math.min(a, b), maxBpm: Math.max(a, b), allowHalfDouble }))),
+  build: fc.constantFrom('up' as const, 'down' as const, null),
+  hr: fc.option(fc.oneof(
+    fc.integer({ min: 1, max: 5 }).map((zone) => ({ type: 'zone' as const, zone: zone as HeartRateZone })),
+    fc.tuple(fc.integer({ min: 30, max: 240 }), fc.integer({ min: 30, max: 240 })).map(([a, b]) => ({ type: 'range' as const, min: Math.min(a, b), max: Math.max(a, b) })),
+  )),
   voice: fc.option(text(60)),
-}).map((s) => ({ type: 'step' as const, id: nextId(), ...s }));
+}).map((s) => ({ type: 'step' as const, id: nextId(), ...s, build: s.tempo && s.tempo.minBpm < s.tempo.maxBpm ? s.build : null }));
 const { node: nodeArb } = fc.letrec<{ node: WorkoutNode; repeat: RepeatBlock }>((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, stepArb, tie('repeat')),
   repeat: fc.record({ times: fc.integer({ min: 1, max: 4 }), children: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) })

@@ -31,9 +31,9 @@ describe('parseWorkoutJson: the full format', () => {
       ok: true,
       workout: {
         id: 'id4', name: 'Mini', updatedAt: 42, nodes: [
-          { type: 'step', id: 'id1', kind: 'work', name: 'Work', duration: { unit: 'seconds', value: 30 }, intensity: 4, tempo: null, voice: null },
+          { type: 'step', id: 'id1', kind: 'work', name: 'Work', duration: { unit: 'seconds', value: 30 }, intensity: 4, tempo: null, build: null, hr: null, voice: null },
           { type: 'repeat', id: 'id3', times: 2, children: [
-            { type: 'step', id: 'id2', kind: 'rest', name: 'Rest', duration: { unit: 'seconds', value: 30 }, intensity: 1, tempo: null, voice: null },
+            { type: 'step', id: 'id2', kind: 'rest', name: 'Rest', duration: { unit: 'seconds', value: 30 }, intensity: 1, tempo: null, build: null, hr: null, voice: null },
           ] },
         ],
       },
@@ -46,6 +46,19 @@ describe('parseWorkoutJson: the full format', () => {
     expect(r.workout.nodes.map((x) => x.id)).toEqual(['a', 'id1']);
     expect(Object.keys(r.workout.nodes[0])).not.toContain('extra');
     expect(Object.keys(r.workout)).not.toContain('colour');
+  });
+
+  it('reads tempo builds and heart-rate targets, and names what is wrong with them', () => {
+    const built = parse(full({ name: 'x', nodes: [{ ...workStep, tempo: { minBpm: 150, maxBpm: 170 }, build: 'up', hr: { type: 'zone', zone: 3 } }] }));
+    expect(built.ok && built.workout.nodes[0]).toMatchObject({ build: 'up', hr: { type: 'zone', zone: 3 } });
+    const ranged = parse(full({ name: 'x', nodes: [{ ...workStep, hr: { type: 'range', min: 150, max: 160 } }] }));
+    expect(ranged.ok && ranged.workout.nodes[0]).toMatchObject({ build: null, hr: { type: 'range', min: 150, max: 160 } });
+    expect(errorOf(full({ name: 'x', nodes: [{ ...workStep, tempo: { minBpm: 160, maxBpm: 160 }, build: 'up' }] })))
+      .toMatch(/step 1 "Work": build needs a tempo range/);
+    expect(errorOf(full({ name: 'x', nodes: [{ ...workStep, build: 'sideways' }] }))).toMatch(/build must be "up", "down" or null/);
+    expect(errorOf(full({ name: 'x', nodes: [{ ...workStep, hr: { type: 'zone', zone: 6 } }] }))).toMatch(/heart-rate zone must be a whole number from 1 to 5/);
+    expect(errorOf(full({ name: 'x', nodes: [{ ...workStep, hr: { type: 'range', min: 170, max: 150 } }] }))).toMatch(/heart rate min must not be above max/);
+    expect(errorOf(full({ name: 'x', nodes: [{ ...workStep, hr: { type: 'range', min: 10, max: 150 } }] }))).toMatch(/heart rate must be from 30 to 240 bpm \(it is 10\)/);
   });
 
   it('names the file, the step and the field in words', () => {

@@ -21,14 +21,14 @@ describe('parseWorkoutText', () => {
     const nodes = ok('10m warmup 120bpm; 6x(30s sprint 175bpm, 30s easy 150bpm); 5m cooldown');
     expect(stripIds(nodes)).toEqual([
       { type: 'step', id: '', kind: 'warmup', name: 'warmup', duration: { unit: 'seconds', value: 600 }, intensity: 2,
-        tempo: { minBpm: 120, maxBpm: 120, allowHalfDouble: false }, voice: null },
+        tempo: { minBpm: 120, maxBpm: 120, allowHalfDouble: false }, build: null, hr: null, voice: null },
       { type: 'repeat', id: '', times: 6, children: [
         { type: 'step', id: '', kind: 'work', name: 'sprint', duration: { unit: 'seconds', value: 30 }, intensity: 4,
-          tempo: { minBpm: 175, maxBpm: 175, allowHalfDouble: false }, voice: null },
+          tempo: { minBpm: 175, maxBpm: 175, allowHalfDouble: false }, build: null, hr: null, voice: null },
         { type: 'step', id: '', kind: 'recover', name: 'easy', duration: { unit: 'seconds', value: 30 }, intensity: 2,
-          tempo: { minBpm: 150, maxBpm: 150, allowHalfDouble: false }, voice: null },
+          tempo: { minBpm: 150, maxBpm: 150, allowHalfDouble: false }, build: null, hr: null, voice: null },
       ] },
-      { type: 'step', id: '', kind: 'cooldown', name: 'cooldown', duration: { unit: 'seconds', value: 300 }, intensity: 1, tempo: null, voice: null },
+      { type: 'step', id: '', kind: 'cooldown', name: 'cooldown', duration: { unit: 'seconds', value: 300 }, intensity: 1, tempo: null, build: null, hr: null, voice: null },
     ]);
   });
 
@@ -91,6 +91,33 @@ describe('parseWorkoutText', () => {
   });
 });
 
+describe('tempo builds and heart-rate targets', () => {
+  it('reads build ranges up and down, zones and heart-rate ranges', () => {
+    expect(ok('5m build 150-170bpm')[0]).toMatchObject({ tempo: { minBpm: 150, maxBpm: 170, allowHalfDouble: false }, build: 'up', hr: null });
+    expect(ok('5m cool-down build 170-140spm')[0]).toMatchObject({ tempo: { minBpm: 140, maxBpm: 170, allowHalfDouble: true }, build: 'down' });
+    expect(ok('5m z2')[0]).toMatchObject({ hr: { type: 'zone', zone: 2 }, tempo: null, build: null, name: 'Work' });
+    expect(ok('3m tempo run hr 150-160 170bpm')[0]).toMatchObject({ hr: { type: 'range', min: 150, max: 160 }, name: 'tempo run' });
+  });
+
+  it('keeps "build" and "hr" as name words when no range follows', () => {
+    expect(ok('5m hill build')[0]).toMatchObject({ name: 'hill build', build: null, tempo: null });
+    expect(ok('5m build up 160bpm')[0]).toMatchObject({ name: 'build up', build: null, tempo: { minBpm: 160 } });
+    expect(ok("5m 'hr' z1")[0]).toMatchObject({ name: 'hr', hr: { type: 'zone', zone: 1 } });
+  });
+
+  it('says what is wrong', () => {
+    expect(parseWorkoutText('5m build 160-160bpm')).toEqual({ ok: false, error: 'line 1, column 10: build needs a tempo range to move across, like build 150-170bpm' });
+    expect(parseWorkoutText('5m 170-150bpm')).toMatchObject({ ok: false, error: expect.stringContaining('write build 170-150bpm for a tempo that eases down') });
+    expect(parseWorkoutText('5m hr 200-100')).toMatchObject({ ok: false, error: expect.stringContaining('heart rate must be from 30 to 240 bpm, lowest first') });
+    expect(parseWorkoutText('5m z2 z3')).toMatchObject({ ok: false, error: expect.stringContaining('a heart-rate target given twice') });
+  });
+
+  it('writes them back as text that reads the same', () => {
+    const nodes = ok("5m 'hill build' build 170-150bpm hr 140-150; 2m z4");
+    expect(workoutToText(nodes)).toBe("5m 'hill build' build 170-150bpm hr 140-150; 2m Work z4");
+  });
+});
+
 describe('workoutToText', () => {
   it('writes the compact form', () => {
     expect(workoutToText(ok('10m warmup 120bpm; 6x(30s sprint 175bpm, 30s easy 150bpm); 5m cooldown')))
@@ -108,7 +135,7 @@ describe('workoutToText', () => {
   it('quotes names that would otherwise read differently', () => {
     const awkward = ['', ' padded', '3rd sprint', 'a;b', 'x (y)', '#tag', 'two  spaces', "'quoted'", 'say "hi"', 'back\\slash', '@home', '10m'];
     for (const name of awkward) {
-      const nodes: WorkoutNode[] = [{ type: 'step', id: 'x', kind: 'rest', name, duration: { unit: 'seconds', value: 10 }, intensity: 3, tempo: null, voice: 'a "b" \\c' }];
+      const nodes: WorkoutNode[] = [{ type: 'step', id: 'x', kind: 'rest', name, duration: { unit: 'seconds', value: 10 }, intensity: 3, tempo: null, build: null, hr: null, voice: 'a "b" \\c' }];
       const text = workoutToText(nodes);
       expect(stripIds(ok(text)), text).toEqual(stripIds(nodes));
     }

@@ -7,7 +7,7 @@ import {
 let n = 0;
 const step = (seconds: number, extra: Partial<Step> = {}): Step => ({
   type: 'step', id: `s${(n += 1)}`, kind: 'work', name: `Step ${n}`, duration: { unit: 'seconds', value: seconds },
-  intensity: 3, tempo: null, voice: null, ...extra,
+  intensity: 3, tempo: null, build: null, hr: null, voice: null, ...extra,
 });
 const repeat = (times: number, children: WorkoutNode[]): RepeatBlock => ({ type: 'repeat', id: `r${(n += 1)}`, times, children });
 const nest = (depth: number, inner: WorkoutNode[]): WorkoutNode[] => (depth === 0 ? inner : [repeat(2, nest(depth - 1, inner))]);

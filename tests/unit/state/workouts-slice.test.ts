@@ -46,7 +46,7 @@ function fakeServices(stored: Workout[] = []) {
 }
 
 const step = (id: string, name: string, seconds: number): Step => ({
-  type: 'step', id, kind: 'work', name, duration: { unit: 'seconds', value: seconds }, intensity: 4, tempo: null, voice: null,
+  type: 'step', id, kind: 'work', name, duration: { unit: 'seconds', value: seconds }, intensity: 4, tempo: null, build: null, hr: null, voice: null,
 });
 const mine: Workout = { id: 'mine', name: 'Mine', nodes: [step('a', 'Go', 60)], updatedAt: 5 };
 const fixture = (path: string) => new File([readFileSync(`tests/fixtures/${path}`)], path.split('/').pop()!);

@@ -22,7 +22,7 @@ const failed = makeTrack({ id: '2'.repeat(64), fileName: 'bad.mp3', bpm: null, c
 const workout: Workout = {
   id: 'w1', name: 'Tabata', updatedAt: 5,
   nodes: [{ type: 'repeat', id: 'r', times: 8, children: [
-    { type: 'step', id: 's', kind: 'work', name: 'Go', duration: { unit: 'seconds', value: 20 }, intensity: 5, tempo: { minBpm: 160, maxBpm: 180, allowHalfDouble: true }, voice: null },
+    { type: 'step', id: 's', kind: 'work', name: 'Go', duration: { unit: 'seconds', value: 20 }, intensity: 5, tempo: { minBpm: 160, maxBpm: 180, allowHalfDouble: true }, build: null, hr: null, voice: null },
   ] }],
 };
 const playlists: Playlist[] = [

@@ -11,7 +11,7 @@ import { freshDb } from './make-track';
 
 const workout = (id: string, updatedAt: number): Workout => ({
   id, name: `W ${id}`, updatedAt,
-  nodes: [{ type: 'step', id: 's1', kind: 'warmup', name: 'Warm up', duration: { unit: 'bars', value: 16 }, intensity: 1, tempo: null, voice: 'Easy now' }],
+  nodes: [{ type: 'step', id: 's1', kind: 'warmup', name: 'Warm up', duration: { unit: 'bars', value: 16 }, intensity: 1, tempo: null, build: null, hr: null, voice: 'Easy now' }],
 });
 
 describe('workout repository', () => {

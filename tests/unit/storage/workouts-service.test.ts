@@ -6,7 +6,7 @@ import { createWorkoutsService } from '../../../src/storage/workouts-service';
 const workout = (id: string, updatedAt: number, times = 3): Workout => ({
   id, name: `W ${id}`, updatedAt,
   nodes: [{ type: 'repeat', id: `${id}-r`, times, children: [
-    { type: 'step', id: `${id}-s`, kind: 'work', name: 'Go', duration: { unit: 'seconds', value: 30 }, intensity: 4, tempo: null, voice: null },
+    { type: 'step', id: `${id}-s`, kind: 'work', name: 'Go', duration: { unit: 'seconds', value: 30 }, intensity: 4, tempo: null, build: null, hr: null, voice: null },
   ] }],
 });
 

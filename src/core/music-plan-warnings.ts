@@ -9,7 +9,11 @@ const rangeText = (t: TempoTarget): string => bpmRangeWords(t.minBpm, t.maxBpm);
 const stepText = (s: TimelineStep): string => `Step ${s.index + 1} "${s.step.name}"`;
 
 /** Returns the plan's problems (targets no track reaches, pinned misfits, repeats unless expected), "(and n more like it)" folded. */
-export function describeProblems(index: PoolIndex, steps: readonly TimelineStep[], segments: readonly MusicSegment[], expectRepeats: boolean): string[] {
+export function describeProblems(
+  plainIndex: PoolIndex, steps: readonly TimelineStep[], segments: readonly MusicSegment[], expectRepeats: boolean, buildIndex: PoolIndex = plainIndex,
+): string[] {
+  // The pieces of a building step are planned with the change a build allows (tempo-build.ts).
+  const indexFor = (s: TimelineStep): PoolIndex => (s.step.build !== null ? buildIndex : plainIndex);
   const byIndex = new Map(steps.map((s) => [s.index, s]));
   const found = new Map<string, { line: string; more: number }>();
   const note = (key: string, line: string): void => {
@@ -19,7 +23,7 @@ export function describeProblems(index: PoolIndex, steps: readonly TimelineStep[
   };
   for (const s of steps) {
     const t = s.step.tempo;
-    const list = t ? candidateList(index, t) : null;
+    const list = t ? candidateList(indexFor(s), t) : null;
     if (!t || !list || list.covered) continue;
     const closest = list.cands[0].track.bpm;
     note(`uncovered ${targetKey(t)}`, `${stepText(s)}: no tracks ${rangeText(t)}: closest is ${formatBpm(effectiveBpm(closest, t))}`);
@@ -27,8 +31,8 @@ export function describeProblems(index: PoolIndex, steps: readonly TimelineStep[
   for (const seg of segments) {
     const s = byIndex.get(seg.stepIndexes[0]) as TimelineStep;
     const t = s.step.tempo;
-    const title = index.byId.get(seg.trackId)?.record.title ?? seg.trackId;
-    if (seg.missPct > 0 && t && candidateList(index, t).covered) {
+    const title = plainIndex.byId.get(seg.trackId)?.record.title ?? seg.trackId;
+    if (seg.missPct > 0 && t && candidateList(indexFor(s), t).covered) {
       note(`pinned ${seg.trackId}`, `${stepText(s)}: the pinned track "${title}" (${formatBpm(seg.musicBpm)} BPM) does not fit ${rangeText(t)}`);
     } else if (seg.isRepeat && seg.missPct === 0 && !expectRepeats) {
       const why = t ? `too few tracks ${rangeText(t)}` : 'too few tracks to fill the workout';

@@ -16,6 +16,9 @@
  *   + 1 per track change. So: no misfits while a fitting track exists, no repeats while an unused one fits,
  *   no third play while a track that played once fits (the pool is used up evenly), then fewer and smaller
  *   tempo changes, then fewer track changes. Among equal choices the track played longest ago comes first.
+ * - A step whose tempo builds is planned in pieces (tempo-build.ts), each with a steady target over its stretch
+ *   of the ramp and at least `BUILD_MIN_CHANGE_PCT` of tempo change allowed: a track goes on through the pieces
+ *   while it can reach them, and the end of the build ends it. `planWorkout` then ramps its rate bar by bar.
  * Search: depth-first branch and bound over the K best candidates at each change, best-first, so the first
  * dive is the greedy plan; it is exact when every change has at most K candidates and the node budget suffices.
  */
@@ -23,6 +26,8 @@ import type { TempoTarget, TimelineStep } from './workout';
 import type { Bpm, Seconds, TrackTime } from './units';
 import { trackTime } from './units';
 import { gridOnClock, type BeatGrid } from './beat-grid';
+import type { RatePoint } from './rate-ramp';
+import { BUILD_MIN_CHANGE_PCT } from './tempo-build';
 import { effectiveBpm, fitTempo } from './tempo-fit';
 import {
   anyTempoList, candidateFor, candidateList, CANDIDATES_PER_CHANGE, indexPool, MIN_SEGMENT_SEC, pickCandidates, targetsExclude,
@@ -64,6 +69,8 @@ export interface MusicSegment {
   stepIndexes: number[];
   /** The track's beat grid on the workout clock. */
   grid: BeatGrid;
+  /** Rate changes inside the segment (a tempo that builds; core/tempo-map.ts), relative to `startSec`; null = `playbackRate` throughout. */
+  tempoMap: RatePoint[] | null;
 }
 
 /** The planner's answer: segments in playing order that tile the workout, and problems in plain words. */
@@ -118,17 +125,26 @@ interface Choice {
   cost: number;
 }
 
-// Where the segment started at `startSec` in step `stepIdx` ends, following the continuation rule.
-function extend(steps: readonly TimelineStep[], stepIdx: number, startSec: Seconds, cand: Candidate): { endSec: Seconds; lastStep: number } {
-  const runsOutSec = startSec + cand.track.availSec / cand.fit.playbackRate;
+// True when music counted at `countedBpm` reaches some tempo of `target` with a change of at most `maxPct` percent.
+const reaches = (countedBpm: Bpm, target: TempoTarget, maxPct: number): boolean =>
+  countedBpm * (1 + maxPct / 100) >= target.minBpm - 1e-9 && countedBpm * (1 - maxPct / 100) <= target.maxBpm + 1e-9;
+
+// Where the segment started at `startSec` in step `stepIdx` ends, following the continuation rule. Through the
+// pieces of a building step (tempo-build.ts) a track goes on while its ramp can reach the next piece; the end of a
+// build ends the segment, since the tempo there is the build's, not the track's.
+function extend(steps: readonly TimelineStep[], stepIdx: number, startSec: Seconds, cand: Candidate, buildPct: number): { endSec: Seconds; lastStep: number } {
+  const inBuild = steps[stepIdx].step.build !== null;
+  const runsOutSec = startSec + cand.track.availSec / (inBuild ? 1 + buildPct / 100 : cand.fit.playbackRate);
   const musicBpm = cand.track.bpm * cand.fit.playbackRate;
   const createdFor = steps[stepIdx].step.tempo;
   for (let j = stepIdx; ; j += 1) {
     const stepEnd = steps[j].startSec + steps[j].durationSec;
     if (runsOutSec < stepEnd - MIN_SEGMENT_SEC) return { endSec: runsOutSec, lastStep: j };
-    if (runsOutSec < stepEnd + EPS_SEC || j + 1 >= steps.length || !canContinue(musicBpm, createdFor, steps[j + 1].step.tempo)) {
-      return { endSec: stepEnd, lastStep: j };
-    }
+    const next = steps[j + 1];
+    const goesOn = next !== undefined && (next.index === steps[j].index
+      ? reaches(cand.track.bpm * cand.fit.octave, next.step.tempo!, buildPct)
+      : steps[j].step.build === null && canContinue(musicBpm, createdFor, next.step.tempo));
+    if (runsOutSec < stepEnd + EPS_SEC || !goesOn) return { endSec: stepEnd, lastStep: j };
   }
 }
 
@@ -138,6 +154,9 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
   const locks = options.lockedTrackIds ?? {};
   const playable = steps.filter((s) => s.durationSec > 0);
   const index = indexPool(pool, playable, maxPct);
+  // Building steps may always change the tempo by BUILD_MIN_CHANGE_PCT; the same tracks in the same order.
+  const buildPct = Math.max(maxPct, BUILD_MIN_CHANGE_PCT);
+  const buildIndex = buildPct > maxPct && playable.some((s) => s.step.build !== null) ? indexPool(pool, playable, buildPct) : index;
   const warnings: string[] = [];
   if (playable.length === 0) return { segments: [], warnings, cost: 0 };
   if (index.tracks.length === 0) {
@@ -162,14 +181,15 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
 
   const choicesAt = (k: number, stepIdx: number, startSec: Seconds): Choice[] => {
     const target = playable[stepIdx].step.tempo;
-    const locked = locks[k] !== undefined ? index.byId.get(locks[k]) : undefined;
-    const list = target ? candidateList(index, target) : anyTempoList(index, nextTargets[stepIdx]);
-    const cands = locked ? [candidateFor(index, locked, target)] : pickCandidates(list, used, lastPlayed, CANDIDATES_PER_CHANGE);
+    const ix = playable[stepIdx].step.build !== null ? buildIndex : index;
+    const locked = locks[k] !== undefined ? ix.byId.get(locks[k]) : undefined;
+    const list = target ? candidateList(ix, target) : anyTempoList(ix, nextTargets[stepIdx]);
+    const cands = locked ? [candidateFor(ix, locked, target)] : pickCandidates(list, used, lastPlayed, CANDIDATES_PER_CHANGE);
     return cands
       .map((cand) => {
         const plays = used[cand.track.index];
         const cost = segmentCost(cand.fit.playbackRate, cand.fit.missPct, plays) + (k > 0 ? PLAN_COST.trackChange : 0);
-        return { cand, isRepeat: plays > 0, lastBefore: lastPlayed[cand.track.index], cost, ...extend(playable, stepIdx, startSec, cand) };
+        return { cand, isRepeat: plays > 0, lastBefore: lastPlayed[cand.track.index], cost, ...extend(playable, stepIdx, startSec, cand, buildPct) };
       })
       .sort((a, b) => a.cost - b.cost || a.lastBefore - b.lastBefore || b.endSec - a.endSec);
   };
@@ -214,7 +234,7 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
     stack.push({ choices: choicesAt(path.length, stepIdx, choice.endSec), next: 0, costBefore: cost });
   }
   const segments = toSegments(best ?? [], playable);
-  warnings.push(...describeProblems(index, playable, segments, options.expectRepeats ?? false));
+  warnings.push(...describeProblems(index, playable, segments, options.expectRepeats ?? false, buildIndex));
   return { segments, warnings, cost: bestCost };
 }
 
@@ -225,7 +245,8 @@ function toSegments(choices: readonly Choice[], steps: readonly TimelineStep[]):
     const t = c.cand.track;
     const rate = c.cand.fit.playbackRate;
     const stepIndexes: number[] = [];
-    for (let j = stepIdx; j <= c.lastStep; j += 1) stepIndexes.push(steps[j].index);
+    // The pieces of a building step share its index: each step once.
+    for (let j = stepIdx; j <= c.lastStep; j += 1) if (stepIndexes.at(-1) !== steps[j].index) stepIndexes.push(steps[j].index);
     const firstTarget = steps.slice(stepIdx, c.lastStep + 1).find((s) => s.step.tempo !== null)?.step.tempo ?? null;
     const seg: MusicSegment = {
       trackId: t.record.id,
@@ -239,6 +260,7 @@ function toSegments(choices: readonly Choice[], steps: readonly TimelineStep[]):
       isRepeat: c.isRepeat,
       stepIndexes,
       grid: gridOnClock(t.grid, t.offsetSec, rate, startSec),
+      tempoMap: null,
     };
     const lastEnd = steps[c.lastStep].startSec + steps[c.lastStep].durationSec;
     stepIdx = c.endSec >= lastEnd - EPS_SEC ? c.lastStep + 1 : c.lastStep;

@@ -11,6 +11,8 @@ import { planMusic, type MusicSegment } from './music-plan';
 import { MIN_SEGMENT_SEC, type PoolTrack } from './music-pool';
 import { nearestDownbeat, shiftGrid } from './beat-grid';
 import { buildCuePlan, type Cue, type CueOptions } from './cue-plan';
+import { isBuild, rampUnderBuilds, splitBuilds } from './tempo-build';
+import { rateAt } from './tempo-map';
 
 /** One track playing for a stretch of the workout, as the engine plays it and the screen shows it. */
 export interface ProgramSegment extends MusicSegment {
@@ -74,13 +76,13 @@ export function choosePool(music: MusicRequest): { pool: PoolTrack[]; usesDemo: 
 export function planWorkout(workout: Workout, music: MusicRequest, settings: CueOptions): Program {
   const steps = flattenWorkout(workout);
   const { pool, usesDemo } = choosePool(music);
-  const planned = planMusic(steps, pool, {
+  const planned = planMusic(splitBuilds(steps), pool, {
     maxTempoChangePct: music.maxTempoChangePct,
     lockedTrackIds: usesDemo ? undefined : music.lockedTrackIds,
     expectRepeats: usesDemo,
   });
-  const segments = alignTrackChanges(planned.segments).map((s) => describe(s, pool));
-  return finish(workout, steps, segments, planned.warnings, usesDemo, settings);
+  const segments = alignTrackChanges(rampBuilds(planned.segments, steps, pool, music.maxTempoChangePct)).map((s) => describe(s, pool));
+  return finish(workout, steps, segments, [...new Set(planned.warnings)], usesDemo, settings);
 }
 
 /**
@@ -93,9 +95,9 @@ export function replanFrom(program: Program, workout: Workout, music: MusicReque
     .map((s) => (s.startSec >= atSec ? s : { ...s, startSec: atSec, durationSec: s.startSec + s.durationSec - atSec }));
   if (rest.length === 0 || atSec < 0) return program;
   const { pool, usesDemo } = choosePool(music);
-  const planned = planMusic(rest, pool, { maxTempoChangePct: music.maxTempoChangePct, expectRepeats: usesDemo });
+  const planned = planMusic(splitBuilds(rest), pool, { maxTempoChangePct: music.maxTempoChangePct, expectRepeats: usesDemo });
   const kept = program.segments.filter((s) => s.startSec < atSec - EPS_SEC).map((s) => (s.endSec > atSec ? { ...s, endSec: atSec } : s));
-  const added = alignTrackChanges(planned.segments).map((s) => describe(s, pool));
+  const added = alignTrackChanges(rampBuilds(planned.segments, program.steps, pool, music.maxTempoChangePct)).map((s) => describe(s, pool));
   const next = finish(workout, program.steps, [...kept, ...added], program.warnings, usesDemo, settings);
   return {
     ...next,
@@ -122,10 +124,21 @@ export function segmentIndexAt(program: Pick<Program, 'segments'>, positionSec: 
   return lo > 0 && positionSec < segs[lo - 1].endSec ? lo - 1 : -1;
 }
 
-/** Returns the music tempo heard at `positionSec`, or null when none plays. */
+/** Returns the music tempo heard at `positionSec` (following a build), or null when none plays. */
 export function musicBpmAt(program: Pick<Program, 'segments'>, positionSec: Seconds): Bpm | null {
   const i = segmentIndexAt(program, positionSec);
-  return i < 0 ? null : program.segments[i].musicBpm;
+  if (i < 0) return null;
+  const s = program.segments[i];
+  return (s.musicBpm / s.playbackRate) * rateAt(s, positionSec);
+}
+
+// The segments with their rates ramped under building steps, each on its own track's grid.
+function rampBuilds(segments: readonly MusicSegment[], steps: readonly TimelineStep[], pool: readonly PoolTrack[], maxChangePct: number): MusicSegment[] {
+  if (!steps.some(isBuild)) return segments.slice();
+  return segments.map((s) => {
+    const grid = pool.find((t) => t.id === s.trackId)?.grid;
+    return grid ? rampUnderBuilds(s, steps, grid, maxChangePct) : s;
+  });
 }
 
 // The program from its parts: cues placed on the music, and the last track played on through the finish.

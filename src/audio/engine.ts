@@ -7,7 +7,7 @@
  */
 import * as Tone from 'tone';
 import { CuePlayer } from './cue-player';
-import { StretchedPlayer } from './stretched-player';
+import { createSegmentPlayer, startSegment, type SegmentPlayer } from './segment-player';
 import { segmentsToKeep } from '../core/music-memory';
 import { planCues } from '../core/cue-plan';
 import type { Program, ProgramSegment } from '../core/program';
@@ -32,12 +32,14 @@ const TICK_SEC = 0.05;
 interface LiveSegment {
   segment: ProgramSegment;
   /** A Tone.Player at rate 1; tempo-matched, the pitch-keeping stretcher. */
-  player: Tone.Player | StretchedPlayer | null;
+  player: SegmentPlayer | null;
   /** The track's length, seconds (0 until loaded). */
   lengthSec: number;
   state: 'loading' | 'ready' | 'failed';
   /** True once the player is started for the current run (cleared by pause and seek). */
   started: boolean;
+  /** Settles when loading ends, ready or failed. */
+  loaded: Promise<void>;
 }
 
 /** Plays one workout program on a Tone context. Create one per workout; `dispose()` frees everything. */
@@ -235,12 +237,8 @@ export class WorkoutEngine {
       const s = live.segment;
       if (live.state !== 'ready' || live.started || s.startSec >= until || s.endSec <= pos) continue;
       const from = Math.max(s.startSec, pos);
-      let offset = s.trackOffsetSec + (from - s.startSec) * s.playbackRate;
-      const length = live.lengthSec;
-      if (s.loop && length > 0) offset %= length;
       const at = time + (from - pos);
-      live.player!.start(at, offset);
-      live.player!.stop(time + (s.endSec - pos) + this.options.crossfadeSec);
+      const offset = startSegment(live.player!, s, { fromSec: from, atCtx: at, lengthSec: live.lengthSec, crossfadeSec: this.options.crossfadeSec });
       live.started = true;
       this.musicStarts.push({ segmentIndex, trackId: s.trackId, fromSec: from, ctxTime: contextTime(at), offsetSec: offset, placedAtCtx: contextTime(this.context.currentTime) });
     }
@@ -266,35 +264,33 @@ export class WorkoutEngine {
     this.scheduledUntilSec = until;
   }
 
-  private async prepare(index: number): Promise<void> {
-    if (this.live.has(index)) return;
+  // Loads segment `index` once; a second call waits for the same load (offline rendering must have every player ready).
+  private prepare(index: number): Promise<void> {
+    const existing = this.live.get(index);
+    if (existing) return existing.loaded;
     const segment = this.program!.segments[index];
-    const live: LiveSegment = { segment, player: null, lengthSec: 0, state: 'loading', started: false };
+    const live: LiveSegment = { segment, player: null, lengthSec: 0, state: 'loading', started: false, loaded: Promise.resolve() };
     this.live.set(index, live);
+    live.loaded = this.loadSegment(index, live);
+    return live.loaded;
+  }
+
+  private async loadSegment(index: number, live: LiveSegment): Promise<void> {
+    const segment = live.segment;
     try {
       const audio = await this.loadTrack(segment.trackId);
       if (this.live.get(index) !== live) return;
-      const player = await this.createPlayer(segment, audio);
+      const player = await createSegmentPlayer(this.context, segment, audio, this.options.crossfadeSec);
       if (this.live.get(index) !== live) {
         player.dispose();
         return;
       }
-      live.player = player;
+      live.player = player.connect(this.musicBus);
       live.lengthSec = audio.duration;
       live.state = 'ready';
     } catch (e) {
       live.state = 'failed';
       this.options.onError?.(`Could not play "${segment.title}": ${e instanceof Error ? e.message : String(e)}`);
     }
-  }
-
-  private async createPlayer(segment: ProgramSegment, audio: AudioBuffer): Promise<Tone.Player | StretchedPlayer> {
-    const fade = this.options.crossfadeSec;
-    const stretched = Math.abs(segment.playbackRate - 1) > 1e-3;
-    // Tempo matching keeps the pitch and the drums: the stretcher (`npm run bench` compares it with GrainPlayer).
-    const player = stretched
-      ? await StretchedPlayer.create(this.context, audio, { rate: segment.playbackRate, loop: segment.loop, fadeOutSec: fade })
-      : new Tone.Player({ context: this.context, url: new Tone.ToneAudioBuffer(audio), loop: segment.loop, fadeIn: 0.004, fadeOut: fade });
-    return player.connect(this.musicBus);
   }
 }

@@ -27,6 +27,8 @@ async function atRate(audio: AudioBuffer, sampleRate: number): Promise<AudioBuff
 /** One track at one rate on one context, ready to start; `dispose()` frees the worklet node and its buffers. */
 export class StretchedPlayer {
   private readonly gate: Tone.Gain;
+  /** The rate of the last change sent (the stop keeps it). */
+  private lastRate: number;
 
   private constructor(
     private readonly context: Tone.BaseContext,
@@ -37,6 +39,7 @@ export class StretchedPlayer {
     /** The track's length, seconds. */
     readonly durationSec: number,
   ) {
+    this.lastRate = rate;
     this.gate = new Tone.Gain({ context, gain: 0 });
     Tone.connect(stretcher.node, this.gate);
   }
@@ -65,13 +68,16 @@ export class StretchedPlayer {
     return this;
   }
 
-  /** Plays the track from `offsetSec` (track seconds) at audio time `atSec`: that moment of the track sounds then. */
-  start(atSec: number, offsetSec: number): void {
-    const length = this.durationSec;
-    const change = this.loop
-      ? { inputSec: length + offsetSec, loopStartSec: length, loopEndSec: 2 * length }
-      : { inputSec: offsetSec };
-    this.stretcher.schedule([{ outputSec: atSec, rate: this.rate, active: true, ...change }]);
+  /**
+   * Plays the track from `offsetSec` (track seconds) at audio time `atSec`: that moment of the track sounds then.
+   * `changes` go on from there in time order (a tempo map): from audio time `atSec` the track plays from `trackSec`
+   * at `rate`. Without them it plays at the player's rate throughout.
+   */
+  start(atSec: number, offsetSec: number, changes: readonly { atSec: number; trackSec: number; rate: number }[] = []): void {
+    const first = changes.length > 0 && changes[0].atSec <= atSec + 1e-9 ? changes[0].rate : this.rate;
+    const map = [{ atSec, trackSec: offsetSec, rate: first }, ...changes.filter((c) => c.atSec > atSec + 1e-9)];
+    this.stretcher.schedule(map.map((c) => ({ outputSec: c.atSec, rate: c.rate, active: true, ...this.inputAt(c.trackSec) })));
+    this.lastRate = map[map.length - 1].rate;
     this.gate.gain.setValueAtTime(0, atSec);
     this.gate.gain.linearRampToValueAtTime(1, atSec + FADE_IN_SEC);
   }
@@ -85,8 +91,15 @@ export class StretchedPlayer {
     const from = Math.max(atSec, now);
     this.gate.gain.cancelScheduledValues(from);
     this.gate.gain.linearRampTo(0, this.fadeOutSec, from);
-    if (atSec > now) this.stretcher.schedule([{ outputSec: from + this.fadeOutSec, inputSec: 0, rate: this.rate, active: false }]);
+    if (atSec > now) this.stretcher.schedule([{ outputSec: from + this.fadeOutSec, inputSec: 0, rate: this.lastRate, active: false }]);
     else this.stretcher.stop();
+  }
+
+  // Where the stretcher reads track second `trackSec`: a loop plays the second of its copies (see `create`).
+  private inputAt(trackSec: number): { inputSec: number; loopStartSec?: number; loopEndSec?: number } {
+    const length = this.durationSec;
+    if (!this.loop) return { inputSec: trackSec };
+    return { inputSec: length + (((trackSec % length) + length) % length), loopStartSec: length, loopEndSec: 2 * length };
   }
 
   /** Frees the stretcher and the gain. */

@@ -13,7 +13,7 @@ export function describeProblems(
   plainIndex: PoolIndex, steps: readonly TimelineStep[], segments: readonly MusicSegment[], expectRepeats: boolean, buildIndex: PoolIndex = plainIndex,
 ): string[] {
   // The pieces of a building step are planned with the change a build allows (tempo-build.ts).
-  const indexFor = (s: TimelineStep): PoolIndex => (s.step.build !== null ? buildIndex : plainIndex);
+  const indexFor = (s: TimelineStep): PoolIndex => (s.step.build ? buildIndex : plainIndex);
   const byIndex = new Map(steps.map((s) => [s.index, s]));
   const found = new Map<string, { line: string; more: number }>();
   const note = (key: string, line: string): void => {

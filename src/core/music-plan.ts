@@ -133,7 +133,7 @@ const reaches = (countedBpm: Bpm, target: TempoTarget, maxPct: number): boolean 
 // pieces of a building step (tempo-build.ts) a track goes on while its ramp can reach the next piece; the end of a
 // build ends the segment, since the tempo there is the build's, not the track's.
 function extend(steps: readonly TimelineStep[], stepIdx: number, startSec: Seconds, cand: Candidate, buildPct: number): { endSec: Seconds; lastStep: number } {
-  const inBuild = steps[stepIdx].step.build !== null;
+  const inBuild = Boolean(steps[stepIdx].step.build);
   const runsOutSec = startSec + cand.track.availSec / (inBuild ? 1 + buildPct / 100 : cand.fit.playbackRate);
   const musicBpm = cand.track.bpm * cand.fit.playbackRate;
   const createdFor = steps[stepIdx].step.tempo;
@@ -143,7 +143,7 @@ function extend(steps: readonly TimelineStep[], stepIdx: number, startSec: Secon
     const next = steps[j + 1];
     const goesOn = next !== undefined && (next.index === steps[j].index
       ? reaches(cand.track.bpm * cand.fit.octave, next.step.tempo!, buildPct)
-      : steps[j].step.build === null && canContinue(musicBpm, createdFor, next.step.tempo));
+      : !steps[j].step.build && canContinue(musicBpm, createdFor, next.step.tempo));
     if (runsOutSec < stepEnd + EPS_SEC || !goesOn) return { endSec: stepEnd, lastStep: j };
   }
 }
@@ -156,7 +156,7 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
   const index = indexPool(pool, playable, maxPct);
   // Building steps may always change the tempo by BUILD_MIN_CHANGE_PCT; the same tracks in the same order.
   const buildPct = Math.max(maxPct, BUILD_MIN_CHANGE_PCT);
-  const buildIndex = buildPct > maxPct && playable.some((s) => s.step.build !== null) ? indexPool(pool, playable, buildPct) : index;
+  const buildIndex = buildPct > maxPct && playable.some((s) => s.step.build) ? indexPool(pool, playable, buildPct) : index;
   const warnings: string[] = [];
   if (playable.length === 0) return { segments: [], warnings, cost: 0 };
   if (index.tracks.length === 0) {
@@ -181,7 +181,7 @@ export function planMusic(steps: readonly TimelineStep[], pool: readonly PoolTra
 
   const choicesAt = (k: number, stepIdx: number, startSec: Seconds): Choice[] => {
     const target = playable[stepIdx].step.tempo;
-    const ix = playable[stepIdx].step.build !== null ? buildIndex : index;
+    const ix = playable[stepIdx].step.build ? buildIndex : index;
     const locked = locks[k] !== undefined ? ix.byId.get(locks[k]) : undefined;
     const list = target ? candidateList(ix, target) : anyTempoList(ix, nextTargets[stepIdx]);
     const cands = locked ? [candidateFor(ix, locked, target)] : pickCandidates(list, used, lastPlayed, CANDIDATES_PER_CHANGE);

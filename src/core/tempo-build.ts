@@ -22,7 +22,7 @@ const MIN_PIECE_SEC = 15;
 const MAP_MARGIN_SEC = 12;
 
 /** Returns true when the step's tempo moves across it. */
-export const isBuild = (s: TimelineStep): boolean => s.step.build !== null && s.step.tempo !== null && s.step.tempo.minBpm < s.step.tempo.maxBpm;
+export const isBuild = (s: TimelineStep): boolean => Boolean(s.step.build) && s.step.tempo !== null && s.step.tempo.minBpm < s.step.tempo.maxBpm;
 
 /** Returns the tempo a building step asks for at workout time `clockSec` (its start tempo before it, its end tempo after). */
 export function buildTempoAt(s: TimelineStep, clockSec: Seconds): Bpm {

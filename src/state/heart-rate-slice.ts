@@ -36,6 +36,8 @@ export interface HeartRateState {
 /** Heart-rate state and actions; the `…HeartRateLog` and `heartRateTick` ones are the player slice's. */
 export interface HeartRateSlice {
   heartRate: HeartRateState;
+  /** Whether this browser can connect to a Bluetooth strap at all (Web Bluetooth), read once at start. */
+  canUseStrap: boolean;
   /** Connects the strap or the simulated sensor (call from a tap: the strap's chooser needs one). */
   connectHeartRate(source: HeartRateSource): Promise<void>;
   disconnectHeartRate(): void;
@@ -97,6 +99,7 @@ export const createHeartRateSlice = (services: AppServices): StateCreator<AppSta
 
   return {
     heartRate: IDLE,
+    canUseStrap: services.heartRate?.strap.isSupported() ?? false,
     async connectHeartRate(source) {
       const sensors = services.heartRate;
       if (!sensors) return;

@@ -50,7 +50,8 @@ const DENIED = 'Bluetooth is not allowed for this site. Allow it in the browser�
   '“Nearby devices” permission), then tap Connect again.';
 
 const errorName = (e: unknown): string => (e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as Error).name) : '');
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+// The browser's words without their closing full stop, so they fit inside a sentence of ours.
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
 
 // What a refused chooser means to the user, and the status it leaves.
 async function chooserProblem(e: unknown, bluetooth: BluetoothLike): Promise<[HeartRateSensorStatus, string]> {

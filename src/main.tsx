@@ -17,6 +17,8 @@ import { createSettingsStore } from './storage/settings-store';
 import { createLogService } from './storage/log-service';
 import { createDevice } from './device/device';
 import { createStreamSink } from './device/stream-sink';
+import { createHeartRateStrap } from './device/heart-rate-strap';
+import { createSimulatedHeartRate } from './device/simulated-heart-rate';
 import { withTabLock, PLAYING_ELSEWHERE } from './tabs/tab-lock';
 import { syncLibraryAcrossTabs, type LibraryWrite } from './tabs/library-sync';
 import { syncLogAcrossTabs } from './tabs/log-sync';
@@ -49,6 +51,8 @@ const preview = createLazyPreview(async (trackId) => {
   const audio = await library.getAudio(trackId);
   return grid && audio ? { audio, grid } : null;
 });
+// Heart rate stays on this device: a strap over Web Bluetooth, or the simulated one (labelled so) to try it without.
+const simulatedHeartRate = createSimulatedHeartRate();
 const store = createAppStore({
   player,
   demo,
@@ -62,6 +66,7 @@ const store = createAppStore({
   settings: createSettingsStore(),
   log,
   device: createDevice(),
+  heartRate: { strap: createHeartRateStrap(), simulated: simulatedHeartRate },
   now: () => Date.now(),
 });
 
@@ -98,6 +103,8 @@ Object.assign(window, {
     setClockSource: lazyPlayer.setClockSource,
     /** Offers an app update as the service worker would (tests check the prompt waits for the workout). */
     offerUpdate: (apply: () => void) => store.getState().offerUpdate(apply),
+    /** Sets what the simulated heart-rate sensor replays from now on (tests choose known rates). */
+    setSimulatedHeartRate: simulatedHeartRate.setProfile,
     /** What the last beat-click preview played (read-only copy). */
     lastPreview: preview.last,
     /** Returns the program the player would play for a workout now (the Music plan screen's program). */

@@ -10,7 +10,7 @@ import { workMusicBpm } from './effort-tempo';
 /** The CSV columns, in order. */
 export const CSV_COLUMNS = [
   'started_at', 'workout', 'completed', 'active_minutes', 'active_seconds', 'steps_total', 'steps_completed', 'steps_skipped',
-  'effort', 'session_load', 'avg_music_bpm', 'work_music_bpm', 'tracks',
+  'effort', 'session_load', 'avg_music_bpm', 'work_music_bpm', 'tracks', 'avg_heart_rate', 'max_heart_rate',
 ] as const;
 
 /** Returns one CSV cell: numbers as they are, text quoted when it holds a comma, quote or line break. */
@@ -38,6 +38,8 @@ export function entriesToCsv(entries: readonly WorkoutLogEntry[]): string {
     e.avgMusicBpm,
     workMusicBpm(e),
     e.tracks.map((t) => t.title).join('; '),
+    e.heartRate?.avgBpm ?? null,
+    e.heartRate?.maxBpm ?? null,
   ]);
   return [[...CSV_COLUMNS], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
 /** The player's settings: how cues are placed and what the player does around them. */
 import type { QuantizeMode } from './cue-plan';
+import { DEFAULT_HEART_RATE_PREFS, sanitizeHeartRatePrefs, type HeartRatePrefs } from './heart-rate-settings';
 
 /** Settings a user can change; stored on the device. */
 export interface PlayerSettings {
@@ -15,6 +16,8 @@ export interface PlayerSettings {
   wakeLock: boolean;
   /** The voice says everything needed (time left, what comes next) and the screen goes dark. */
   audioOnly: boolean;
+  /** Maximum and threshold heart rate, the zones' basis, and the voice nudges. */
+  heartRate: HeartRatePrefs;
 }
 
 /** The settings a new user gets. */
@@ -25,13 +28,14 @@ export const DEFAULT_PLAYER_SETTINGS: PlayerSettings = {
   voice: true,
   wakeLock: true,
   audioOnly: false,
+  heartRate: DEFAULT_HEART_RATE_PREFS,
 };
 
 /** Returns settings with every field valid: unknown or broken values fall back to the defaults. */
 export function sanitizePlayerSettings(raw: unknown): PlayerSettings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_PLAYER_SETTINGS;
-  const bool = (k: keyof PlayerSettings) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : (d[k] as boolean));
+  const bool = (k: Exclude<keyof PlayerSettings, 'heartRate'>) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : (d[k] as boolean));
   const beats = Number(r.countdownBeats);
   return {
     quantize: r.quantize === 'bar' || r.quantize === 'beat' || r.quantize === 'exact' ? r.quantize : d.quantize,
@@ -40,6 +44,7 @@ export function sanitizePlayerSettings(raw: unknown): PlayerSettings {
     voice: bool('voice'),
     wakeLock: bool('wakeLock'),
     audioOnly: bool('audioOnly'),
+    heartRate: sanitizeHeartRatePrefs(r.heartRate),
   };
 }
 

@@ -1,12 +1,14 @@
 /**
  * Workouts as a TCX file (Garmin Training Center Database v2), the form Strava, Garmin Connect and others
  * import: one Activity per workout (its Id is the start time, unique in the file), a Lap per step played with
- * its active time, and the effort and music in the notes. Montage measures no distance, heart rate or
- * calories, so those are 0 or absent. Laps follow one another on active time (pauses are not recorded).
+ * its active time, its average and maximum heart rate (when a strap reported one), and the effort and music in the
+ * notes. Montage measures no distance or calories, so those are 0. Laps follow one another on active time (pauses
+ * are not recorded).
  * Pure string building; tests validate the output against the official schema.
  */
 import type { StepKind } from './workout';
 import type { WorkoutLogEntry } from './workout-log';
+import type { HeartRateSummary } from './heart-rate-log';
 import { formatBpm } from './bpm-text';
 
 const NS = 'http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2';
@@ -33,17 +35,26 @@ interface Lap {
   intensity: 'Active' | 'Resting';
   trigger: 'Time' | 'Manual';
   notes: string | null;
+  heartRate: HeartRateSummary | null;
 }
+
+// TCX heart rates are whole beats per minute from 1 to 255.
+const hrValue = (bpm: number): number => Math.min(255, Math.max(1, Math.round(bpm)));
+const hrLines = (hr: HeartRateSummary | null): string[] => hr === null ? [] : [
+  `        <AverageHeartRateBpm><Value>${hrValue(hr.avgBpm)}</Value></AverageHeartRateBpm>`,
+  `        <MaximumHeartRateBpm><Value>${hrValue(hr.maxBpm)}</Value></MaximumHeartRateBpm>`,
+];
 
 // The laps of an entry: each step played, or one lap for the whole workout when no steps were recorded.
 function lapsOf(entry: WorkoutLogEntry): Lap[] {
   const played = entry.steps.filter((s) => s.activeSec > 0);
-  if (played.length === 0) return [{ sec: entry.activeSec, intensity: 'Active', trigger: 'Manual', notes: null }];
+  if (played.length === 0) return [{ sec: entry.activeSec, intensity: 'Active', trigger: 'Manual', notes: null, heartRate: entry.heartRate }];
   return played.map((s) => ({
     sec: s.activeSec,
     intensity: intensityOf(s.kind),
     trigger: s.skipped ? 'Manual' : 'Time',
     notes: [s.name, s.musicBpm !== null ? `${formatBpm(s.musicBpm)} BPM` : null, s.skipped ? 'skipped' : null].filter(Boolean).join(' · '),
+    heartRate: s.heartRate,
   }));
 }
 
@@ -52,6 +63,7 @@ function activityNotes(entry: WorkoutLogEntry): string {
     entry.workoutName,
     entry.effort !== null ? `effort ${entry.effort}/10` : null,
     entry.avgMusicBpm !== null ? `music ${formatBpm(entry.avgMusicBpm)} BPM` : null,
+    entry.heartRate !== null ? `heart rate ${entry.heartRate.avgBpm} average, ${entry.heartRate.maxBpm} max` : null,
     entry.completed ? null : 'stopped early',
   ].filter(Boolean).join(' · ');
 }
@@ -73,6 +85,7 @@ export function entriesToTcx(entries: readonly WorkoutLogEntry[]): string {
         `        <TotalTimeSeconds>${num(lap.sec)}</TotalTimeSeconds>`,
         '        <DistanceMeters>0</DistanceMeters>',
         '        <Calories>0</Calories>',
+        ...hrLines(lap.heartRate),
         `        <Intensity>${lap.intensity}</Intensity>`,
         `        <TriggerMethod>${lap.trigger}</TriggerMethod>`,
         ...(lap.notes ? [`        <Notes>${escapeXml(lap.notes)}</Notes>`] : []),

@@ -5,6 +5,7 @@
 import type { Bpm, Seconds } from './units';
 import type { StepKind } from './workout';
 import { stepEndSec, type Program } from './program';
+import type { HeartRateSummary, SessionHeartRate } from './heart-rate-log';
 
 /** A stretch of the workout clock that played (between a start or resume and the next pause, skip or stop). */
 export interface PlayedSpan {
@@ -38,6 +39,8 @@ export interface LoggedStep {
   skipped: boolean;
   /** Tempo of the music heard in the step, averaged over the time heard; null when none played. */
   musicBpm: Bpm | null;
+  /** Heart rate in the step (average and maximum); null when no strap reported one. */
+  heartRate: HeartRateSummary | null;
 }
 
 /** One session in the log. */
@@ -66,6 +69,8 @@ export interface WorkoutLogEntry {
   steps: LoggedStep[];
   /** How hard it felt, 0–10 on the CR10 scale; null until the user says. */
   effort: number | null;
+  /** Heart rate over the whole workout (average and maximum); null when no strap reported one. */
+  heartRate: HeartRateSummary | null;
 }
 
 /**
@@ -87,8 +92,10 @@ export function addSpan(record: SessionRecord, fromSec: Seconds, toSec: Seconds)
 
 const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 
-/** Returns the log entry of a session of `program`: active time, steps, tracks heard and their average tempo. */
-export function summarizeSession(program: Program, record: SessionRecord, meta: { id: string; startedAt: number; completed: boolean }): WorkoutLogEntry {
+/** Returns the log entry of a session of `program`: active time, steps, tracks heard, their average tempo and the heart rate (if any). */
+export function summarizeSession(
+  program: Program, record: SessionRecord, meta: { id: string; startedAt: number; completed: boolean }, heartRate: SessionHeartRate | null = null,
+): WorkoutLogEntry {
   const end = program.endSec;
   const spans = record.spans.map((s) => ({ fromSec: Math.max(0, s.fromSec), toSec: Math.min(end, s.toSec) })).filter((s) => s.toSec > s.fromSec);
   const activeSec = sum(spans);
@@ -101,7 +108,8 @@ export function summarizeSession(program: Program, record: SessionRecord, meta: 
     if (!isEmpty && !skipped.has(k) && spans.some((s) => s.fromSec < stepEnd - 1e-6 && s.toSec >= stepEnd - 1e-3)) stepsCompleted += 1;
     const played = spans.map((s) => ({ fromSec: Math.max(s.fromSec, start), toSec: Math.min(s.toSec, stepEnd) })).filter((s) => s.toSec > s.fromSec);
     const music = musicOver(program, played);
-    return { name: t.step.name, kind: t.step.kind, startSec: round1(start), activeSec: round1(sum(played)), skipped: skipped.has(k), musicBpm: music.bpm };
+    return { name: t.step.name, kind: t.step.kind, startSec: round1(start), activeSec: round1(sum(played)), skipped: skipped.has(k), musicBpm: music.bpm,
+      heartRate: heartRate?.steps[k] ?? null };
   });
   const tracks: HeardTrack[] = [];
   for (const span of spans) {
@@ -128,6 +136,7 @@ export function summarizeSession(program: Program, record: SessionRecord, meta: 
     avgMusicBpm: music.bpm,
     steps,
     effort: null,
+    heartRate: heartRate?.workout ?? null,
   };
 }
 

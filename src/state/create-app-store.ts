@@ -9,9 +9,10 @@ import { createPlaylistsSlice, type PlaylistsSlice } from './playlists-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createProgressSlice, type ProgressSlice } from './progress-slice';
+import { createHeartRateSlice, type HeartRateSlice } from './heart-rate-slice';
 
 /** The whole app state: every slice's fields and actions. */
-export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice & ProgressSlice;
+export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice & ProgressSlice & HeartRateSlice;
 
 /** Returns a new store wired to `services` (tests build one per test with fakes). */
 export function createAppStore(services: AppServices) {
@@ -24,6 +25,7 @@ export function createAppStore(services: AppServices) {
     ...createSettingsSlice(services)(...a),
     ...createAppSlice(services)(...a),
     ...createProgressSlice(services)(...a),
+    ...createHeartRateSlice(services)(...a),
   }));
 }
 

@@ -103,7 +103,8 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
     services.device.setNowPlaying(null, null, false);
     const done = get().player.phase;
     if (done.status !== 'finished') return;
-    const entry = summarizeSession(program, done.record, { id: crypto.randomUUID(), startedAt: startedAtMs, completed });
+    const heartRate = get().endHeartRateLog(program.steps.length);
+    const entry = summarizeSession(program, done.record, { id: crypto.randomUUID(), startedAt: startedAtMs, completed }, heartRate);
     set((s) => ({ history: [entry, ...s.history], player: { ...s.player, lastEntry: entry } }));
     if (message) patch({ phase: { status: 'error', message }, program: null });
     services.log.add(entry).catch((e: unknown) => patch({ error: `The workout log could not be saved: ${messageOf(e)}` }));
@@ -123,6 +124,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
       if (latest && get().settings.voice && 'text' in latest) services.speech.speak(latest.text);
       spokenUntilSec = dueUntil;
     }
+    get().heartRateTick(pos);
     if (stepAt(program, pos) !== shownStep || segmentIndexAt(program, pos) !== shownSegment) lockScreen();
     if (pos >= program.endSec + FINISH_TAIL_SEC) end(true);
   };
@@ -165,6 +167,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
       try {
         const program = programFor(get(), services.demo.tracks(), workout);
         patch({ program });
+        get().beginHeartRateLog();
         const fromSec = -program.leadInSec;
         const atCtx = await services.player.play(program, loadTrack, fromSec, events);
         if (gen !== generation) return;

@@ -15,6 +15,7 @@ import type { RestoreReport } from '../storage/backup';
 export type { RestoreReport };
 import type { Playlist } from '../core/playlist';
 import type { MusicChoice } from '../core/music-choice';
+import type { HeartRateSensor } from '../device/heart-rate-sensor';
 
 /** What the player reports back while a workout runs: a tick of the audio clock, and tracks that failed to load. */
 export type PlayerEvents = EngineEvents;
@@ -164,6 +165,12 @@ export interface DeviceService {
   keepAwake(on: boolean): void;
 }
 
+/** The heart-rate sensors: a Bluetooth strap, and the simulated one for trying it without hardware. */
+export interface HeartRateServices {
+  strap: HeartRateSensor;
+  simulated: HeartRateSensor;
+}
+
 /** Every service the app uses. */
 export interface AppServices {
   settings: SettingsService;
@@ -178,6 +185,7 @@ export interface AppServices {
   analysis: AnalysisService;
   decoder: DecodeService;
   speech: SpeechService;
+  heartRate: HeartRateServices;
   /** Milliseconds since the epoch (injected so tests control time). */
   now(): number;
 }

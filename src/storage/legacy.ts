@@ -59,6 +59,7 @@ export function logEntryFromLegacy(old: LegacyLogEntry, names: LegacyNames): Wor
     avgMusicBpm: old.avgMusicBpm,
     steps: [],
     effort: null,
+    heartRate: null,
   };
 }
 

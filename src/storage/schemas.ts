@@ -122,6 +122,9 @@ export const playlistSchema: z.ZodType<Playlist> = z.discriminatedUnion('kind', 
 /** An effort rating: 0–10 on the CR10 scale, whole points. */
 export const effortSchema = z.number().int().min(0).max(10);
 
+// Heart rate summed up over a step or a workout; absent from entries logged before straps were supported.
+const heartRateSummarySchema = z.object({ avgBpm: z.number().min(0).max(300), maxBpm: z.number().min(0).max(300), samples: z.number().int().min(0) });
+
 const loggedStepSchema = z.object({
   name: text(200),
   kind: z.enum(['warmup', 'work', 'recover', 'rest', 'cooldown']),
@@ -129,6 +132,7 @@ const loggedStepSchema = z.object({
   activeSec: seconds,
   skipped: z.boolean(),
   musicBpm: bpm.nullable(),
+  heartRate: heartRateSummarySchema.nullable().default(null),
 });
 
 /** A stored workout-log entry. */
@@ -147,6 +151,7 @@ export const logEntrySchema: z.ZodType<WorkoutLogEntry> = z.object({
   // Absent from entries logged before database version 4 (and from older backups): no step detail, not rated.
   steps: z.array(loggedStepSchema).max(10000).default([]),
   effort: effortSchema.nullable().default(null),
+  heartRate: heartRateSummarySchema.nullable().default(null),
 });
 
 /** A log entry as Montage wrote it before version 3 of the database (and in version 1 backups). */

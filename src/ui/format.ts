@@ -34,3 +34,14 @@ const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N
 
 /** Returns true when a step's name only repeats its kind's label ("Warm-up" for a warm-up), so the screen says it once. */
 export const nameRepeatsKind = (kind: StepKind, name: string): boolean => squash(name) === squash(kindLabel(kind));
+
+/** Returns a heart-rate range in words: "150–160 bpm", "under 145 bpm" (no floor) or "170 bpm and up" (no ceiling). */
+export function heartRateRangeText(range: { min: number; max: number }): string {
+  if (range.min <= 0) return `under ${range.max + 1} bpm`;
+  if (!Number.isFinite(range.max)) return `${range.min} bpm and up`;
+  return `${range.min}–${range.max} bpm`;
+}
+
+/** Returns a heart-rate summary in words: "142 avg · 171 max bpm", or "—" without one. */
+export const heartRateSummaryText = (hr: { avgBpm: number; maxBpm: number } | null): string =>
+  hr ? `${hr.avgBpm} avg · ${hr.maxBpm} max bpm` : '—';

@@ -9,10 +9,10 @@ export const DAY_MS = 86_400_000;
 /** Returns warm-up, work and recover steps whose work steps ran to `workBpm` (the others to 120 BPM). */
 export function intervalSteps(workBpm: number, workSec = 60): LoggedStep[] {
   return [
-    { name: 'Warm-up', kind: 'warmup', startSec: 0, activeSec: 120, skipped: false, musicBpm: 120 },
-    { name: 'Go', kind: 'work', startSec: 120, activeSec: workSec, skipped: false, musicBpm: workBpm },
-    { name: 'Easy', kind: 'recover', startSec: 120 + workSec, activeSec: 60, skipped: false, musicBpm: 120 },
-    { name: 'Go', kind: 'work', startSec: 180 + workSec, activeSec: workSec, skipped: false, musicBpm: workBpm },
+    { name: 'Warm-up', kind: 'warmup', startSec: 0, activeSec: 120, skipped: false, musicBpm: 120, heartRate: null },
+    { name: 'Go', kind: 'work', startSec: 120, activeSec: workSec, skipped: false, musicBpm: workBpm, heartRate: null },
+    { name: 'Easy', kind: 'recover', startSec: 120 + workSec, activeSec: 60, skipped: false, musicBpm: 120, heartRate: null },
+    { name: 'Go', kind: 'work', startSec: 180 + workSec, activeSec: workSec, skipped: false, musicBpm: workBpm, heartRate: null },
   ];
 }
 
@@ -31,6 +31,7 @@ export function logEntry(over: Partial<WorkoutLogEntry> & { id: string }): Worko
     avgMusicBpm: 128,
     steps: [],
     effort: null,
+    heartRate: null,
     ...over,
   };
 }

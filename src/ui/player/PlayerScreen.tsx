@@ -8,6 +8,8 @@ import { isPlayable } from '../../core/track';
 import { SummaryView } from './SummaryView';
 import { PlayerSettingsPanel } from './PlayerSettingsPanel';
 import { HistoryList } from './HistoryList';
+import { HeartRateConnect } from './HeartRateConnect';
+import { HeartRateSettingsPanel } from './HeartRateSettingsPanel';
 
 /** Shows the player for the current phase. */
 export function PlayerScreen() {
@@ -49,7 +51,9 @@ function StartView() {
         {status === 'loading' ? 'Getting the music ready…' : 'Start workout'}
       </button>
       {error && <p className="error" role="alert">{error}</p>}
+      <HeartRateConnect />
       <PlayerSettingsPanel />
+      <HeartRateSettingsPanel />
       <HistoryList />
     </section>
   );

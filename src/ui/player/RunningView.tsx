@@ -12,6 +12,7 @@ import { VOICE_LEAD_SEC } from '../../state/player-slice';
 import { useFrame } from './use-frame';
 import { WorkoutTimeline } from './WorkoutTimeline';
 import { StopConfirm } from './StopConfirm';
+import { HeartRateReadout } from './HeartRateReadout';
 
 // What changes the markup (the rest moves by refs).
 // The accessible name of the time left, which says what the number counts down to.
@@ -108,6 +109,7 @@ export function RunningView() {
           </p>
         )}
       </div>
+      <HeartRateReadout step={countingIn ? null : step} />
       {view.announcement && <p className="announcement" role="status">{view.announcement}</p>}
       {status === 'interrupted' && <p className="interrupted" role="status" data-testid="interrupted">Audio interrupted: the workout is held here. Tap Resume to go on.</p>}
       <p className="workout-total" ref={totalRef} data-testid="workout-elapsed">{totalText(positionNow() ?? -program.leadInSec, writtenTotalSec(program))}</p>

@@ -1,6 +1,6 @@
 /** The summary shown when a workout ends: what was really done, as the log keeps it. */
 import { useApp } from '../store-context';
-import { formatClock } from '../format';
+import { formatClock, heartRateSummaryText } from '../format';
 import { formatBpm } from '../../core/bpm-text';
 import { EffortPicker } from '../progress/EffortPicker';
 
@@ -26,6 +26,12 @@ export function SummaryView() {
         <dd data-testid="summary-tracks">{entry.tracks.map((t) => `${t.title}${t.seconds !== null ? ` (${formatClock(t.seconds)})` : ''}`).join(', ') || '—'}</dd>
         <dt>Average music tempo</dt>
         <dd>{entry.avgMusicBpm ? `${formatBpm(entry.avgMusicBpm)} BPM` : '—'}</dd>
+        {entry.heartRate && (
+          <>
+            <dt>Heart rate</dt>
+            <dd data-testid="summary-heart-rate">{heartRateSummaryText(entry.heartRate)}</dd>
+          </>
+        )}
       </dl>
       <EffortPicker key={entry.id} entryId={entry.id} effort={entry.effort} />
       <p className="hint">Not now? Skip it: you can rate this workout later on the Progress screen.</p>

@@ -7,7 +7,7 @@ const rated = (id: string, workBpm: number, effort: number | null, day = 0) =>
 
 describe('workMusicBpm', () => {
   it('averages the music of the work steps only, weighted by the seconds played', () => {
-    const steps = [...intervalSteps(150, 60), { name: 'Go', kind: 'work' as const, startSec: 400, activeSec: 120, skipped: false, musicBpm: 180 }];
+    const steps = [...intervalSteps(150, 60), { name: 'Go', kind: 'work' as const, startSec: 400, activeSec: 120, skipped: false, musicBpm: 180, heartRate: null }];
     // (150·60 + 150·60 + 180·120) / 240 = 165; the 120 BPM warm-up and recovery do not count.
     expect(workMusicBpm({ steps })).toBe(165);
     expect(workMusicBpm({ steps: [] })).toBeNull();

@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_PLAYER_SETTINGS, sanitizePlayerSettings, stepAnnouncement } from '../../../src/core/player-settings';
+import { DEFAULT_HEART_RATE_PREFS } from '../../../src/core/heart-rate-settings';
 
 describe('player settings', () => {
   it('keeps valid values and replaces broken ones with the defaults', () => {
     expect(sanitizePlayerSettings({ quantize: 'beat', countdownBeats: 4, metronome: true, voice: false, wakeLock: false, audioOnly: true }))
-      .toEqual({ quantize: 'beat', countdownBeats: 4, metronome: true, voice: false, wakeLock: false, audioOnly: true });
+      .toEqual({ quantize: 'beat', countdownBeats: 4, metronome: true, voice: false, wakeLock: false, audioOnly: true, heartRate: DEFAULT_HEART_RATE_PREFS });
     expect(sanitizePlayerSettings({ quantize: 'bogus', countdownBeats: 99, metronome: 'yes' })).toEqual(DEFAULT_PLAYER_SETTINGS);
     expect(sanitizePlayerSettings(null)).toEqual(DEFAULT_PLAYER_SETTINGS);
     expect(sanitizePlayerSettings(JSON.parse('{"__proto__": {"polluted": 1}}'))).toEqual(DEFAULT_PLAYER_SETTINGS);

@@ -54,6 +54,25 @@ describe('entriesToTcx', () => {
     expect(xml).toContain('Tom &amp; Jerry &lt;fast&gt; &quot;quoted&quot;');
   });
 
+  it('writes each lap\'s average and maximum heart rate where a strap reported one, in the schema\'s order', async () => {
+    const hr = (avgBpm: number, maxBpm: number) => ({ avgBpm, maxBpm, samples: 60 });
+    const steps = intervalSteps(150).map((s, k) => ({ ...s, heartRate: k === 2 ? null : hr(120 + 10 * k, 130 + 10 * k) }));
+    const entries = [
+      logEntry({ id: 'hr', steps, heartRate: hr(135, 160) }),
+      // No steps recorded: one lap with the whole workout's heart rate, clamped to TCX's 1–255.
+      logEntry({ id: 'whole', startedAt: MONDAY_MS + 86_400_000, heartRate: hr(140.4, 300) }),
+    ];
+    const xml = entriesToTcx(entries);
+    expect(await validate(xml)).toEqual({ valid: true, errors: [] });
+    const laps = xml.split('<Lap ').slice(1);
+    expect(laps[0]).toMatch(/<Calories>0<\/Calories>\s*<AverageHeartRateBpm><Value>120<\/Value><\/AverageHeartRateBpm>\s*<MaximumHeartRateBpm><Value>130<\/Value><\/MaximumHeartRateBpm>\s*<Intensity>/);
+    expect(laps[2]).not.toContain('HeartRateBpm');
+    expect(laps[3]).toContain('<MaximumHeartRateBpm><Value>160</Value>');
+    expect(laps[4]).toContain('<AverageHeartRateBpm><Value>140</Value>');
+    expect(laps[4]).toContain('<MaximumHeartRateBpm><Value>255</Value>');
+    expect(xml).toContain('heart rate 135 average, 160 max');
+  });
+
   it('writes a valid empty file when there is nothing to export', async () => {
     expect(await validate(entriesToTcx([]))).toEqual({ valid: true, errors: [] });
   });

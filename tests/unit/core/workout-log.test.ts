@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planWorkout, replanFrom, segmentIndexAt, type MusicRequest } from '../../../src/core/program';
 import { summarizeSession, type SessionRecord } from '../../../src/core/workout-log';
+import { addHeartRate, emptyHeartRateLog, summarizeHeartRate } from '../../../src/core/heart-rate-log';
 import { demo3030Template } from '../../../src/core/workout-templates';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
 import { poolTrack } from '../../helpers/tracks';
@@ -72,5 +73,19 @@ describe('summarizeSession: each step as played', () => {
     expect(e.steps.reduce((sum, s) => sum + s.activeSec, 0)).toBeCloseTo(e.activeSec, 0);
     const bpmAt = (t: number) => p.segments[segmentIndexAt(p, t)].musicBpm;
     expect(e.steps[2].musicBpm).toBeCloseTo(bpmAt(skipTo + 1), 0);
+  });
+
+  it('keeps the heart rate as per-step and whole-workout summaries, null where no strap reported one', () => {
+    let hr = emptyHeartRateLog();
+    for (let t = 0; t < p.stepStarts[2]; t += 1) hr = addHeartRate(hr, p, t, t < p.stepStarts[1] ? 110 : 150);
+    const record: SessionRecord = { spans: [{ fromSec: -p.leadInSec, toSec: p.stepStarts[2] }], skippedSteps: [] };
+    const e = summarizeSession(p, record, meta, summarizeHeartRate(hr, p.steps.length));
+    expect(e.steps[0].heartRate).toMatchObject({ maxBpm: 150 });
+    expect(e.steps[0].heartRate!.avgBpm).toBeLessThanOrEqual(112);
+    expect(e.steps[1].heartRate).toMatchObject({ avgBpm: 150, maxBpm: 150 });
+    expect(e.steps[2].heartRate).toBeNull();
+    expect(e.heartRate).toMatchObject({ maxBpm: 150, samples: Math.ceil(p.stepStarts[2]) });
+    expect(summarizeSession(p, record, meta).heartRate).toBeNull();
+    expect(summarizeSession(p, record, meta).steps.every((s) => s.heartRate === null)).toBe(true);
   });
 });

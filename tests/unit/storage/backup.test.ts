@@ -36,7 +36,7 @@ const moving = makeTrack({ id: '3'.repeat(64), fileName: 'live.mp3', title: 'Liv
 const summary: WorkoutLogEntry = {
   id: 'log-1', workoutId: 'w1', workoutName: 'Tabata', startedAt: 100, activeSec: 240, completed: true, stepsTotal: 16, stepsCompleted: 16, stepsSkipped: 0,
   tracks: [{ trackId: ready.id, title: ready.title, seconds: 240 }], avgMusicBpm: 128,
-  steps: [{ name: 'Go', kind: 'work', startSec: 0, activeSec: 240, skipped: false, musicBpm: 128 }], effort: 8,
+  steps: [{ name: 'Go', kind: 'work', startSec: 0, activeSec: 240, skipped: false, musicBpm: 128, heartRate: null }], effort: 8, heartRate: null,
 };
 /** A track as a library export writes it (flat grid fields). */
 const exported = (t: TrackRecord) => ({
@@ -219,7 +219,7 @@ describe('old backups', () => {
       id: 'legacy-7', workoutId: 'template-demo-3030', workoutName: '30/30 HIIT', startedAt: 50, activeSec: 633, completed: false,
       stepsTotal: 14, stepsCompleted: 3, stepsSkipped: 0, avgMusicBpm: 128,
       tracks: [{ trackId: ready.id, title: ready.title, seconds: null }, { trackId: null, title: 'Neon Warm-up', seconds: null }],
-      steps: [], effort: null,
+      steps: [], effort: null, heartRate: null,
     }]);
   });
 

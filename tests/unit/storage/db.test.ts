@@ -65,7 +65,7 @@ describe('openDb', () => {
       id: 'legacy-1', workoutId: 'template-demo-3030', workoutName: '30/30 HIIT', startedAt: 1, activeSec: 600, completed: false,
       stepsTotal: 6, stepsCompleted: 5, stepsSkipped: 0, avgMusicBpm: 174,
       tracks: [{ trackId: v1Track.id, title: 'Song', seconds: null }, { trackId: v1Track.id, title: 'Song', seconds: null }],
-      steps: [], effort: null,
+      steps: [], effort: null, heartRate: null,
     }]);
     expect(await db.get('audio', v1Track.id)).toBeInstanceOf(Blob);
     db.close();

@@ -58,7 +58,7 @@ describe('log repository', () => {
     const db = await freshDb();
     const entry: WorkoutLogEntry = {
       id: 'a', workoutId: 'w', workoutName: 'Run', startedAt: 10, activeSec: 60, completed: false, stepsTotal: 2, stepsCompleted: 1, stepsSkipped: 0, tracks: [], avgMusicBpm: null,
-      steps: [], effort: null,
+      steps: [], effort: null, heartRate: null,
     };
     await addLogEntry(db, entry);
     await addLogEntry(db, { ...entry, id: 'b', startedAt: 20 });

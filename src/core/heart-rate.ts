@@ -4,10 +4,9 @@
  * whether a rate is below, in or above a range. No DOM, no Bluetooth: the device adapter hands in a DataView.
  */
 import type { Bpm } from './units';
-import type { Step } from './workout';
+import type { HeartRateTarget, Step } from './workout';
 
-/** A step's heart-rate target: one of the user's five zones, or a range in beats per minute. */
-export type HeartRateTarget = { type: 'zone'; zone: 1 | 2 | 3 | 4 | 5 } | { type: 'range'; min: number; max: number };
+export type { HeartRateTarget } from './workout';
 
 /** Whether the strap touches the skin: the strap does not say ('unknown'), or it says yes or no. */
 export type SensorContact = 'unknown' | 'detected' | 'not-detected';
@@ -111,11 +110,8 @@ export function zoneRange(target: HeartRateTarget, settings: HeartRateSettings):
   return heartRateZones(settings)?.[target.zone - 1] ?? null;
 }
 
-/**
- * Returns a step's heart-rate target, or null when it has none. The one place that reads it: until the workout model
- * carries `Step.hr`, a step may hold it untyped (a workout made in a test or a newer build).
- */
-export const stepHeartRateTarget = (step: Step): HeartRateTarget | null => (step as Step & { hr?: HeartRateTarget | null }).hr ?? null;
+/** Returns a step's heart-rate target, or null when it has none (a step made before targets existed may lack the field). */
+export const stepHeartRateTarget = (step: Step): HeartRateTarget | null => step.hr ?? null;
 
 /** Returns whether `bpm` is below, in or above `range` (its ends count as in). */
 export function zoneStatus(bpm: Bpm, range: HeartRateRange): ZoneStatus {

@@ -12,7 +12,8 @@ const DUCK_GAIN = 0.55;
 /** Plays cue sounds into `output` and lowers `musicGain` (if given) while they and their words sound. */
 export class CuePlayer {
   private readonly buffers = new Map<CueSound, Tone.ToneAudioBuffer>();
-  private readonly active = new Set<Tone.ToneBufferSource>();
+  /** Cue sounds not yet finished, with the audio time each starts. */
+  private readonly active = new Map<Tone.ToneBufferSource, number>();
 
   constructor(private readonly context: Tone.BaseContext, private readonly output: Tone.ToneAudioNode, private readonly musicGain: Tone.Param<'gain'> | null) {
     for (const sound of SOUNDS) {
@@ -31,7 +32,7 @@ export class CuePlayer {
       this.active.delete(source);
       source.dispose();
     };
-    this.active.add(source);
+    this.active.set(source, ctxTime);
     source.start(ctxTime);
     // The music ducks under the chime and, when there are words, for about as long as they take to say.
     const text = 'text' in cue ? cue.text : '';
@@ -41,11 +42,23 @@ export class CuePlayer {
 
   /** Stops every cue that has not finished (a pause or a jump), and the music's ducks placed for them. */
   cancel(now: number): void {
-    for (const source of this.active) source.stop(now);
+    for (const source of this.active.keys()) source.stop(now);
     this.active.clear();
     // A hidden page places a minute and more of cues, each with its duck: none of them may outlive the cues.
     this.musicGain?.cancelScheduledValues(now);
     this.musicGain?.setValueAtTime(1, now);
+  }
+
+  /** Silences the cues placed to start at or after audio time `atCtx` (the plan changed from there); those before play on. */
+  cancelFrom(atCtx: number): void {
+    for (const [source, startCtx] of this.active) {
+      if (startCtx < atCtx - 1e-6) continue;
+      source.stop(Math.max(this.context.currentTime, startCtx));
+      this.active.delete(source);
+    }
+    // The ducks of cues still to come are placed again with them.
+    this.musicGain?.cancelScheduledValues(atCtx - 0.03);
+    this.musicGain?.setValueAtTime(1, Math.max(this.context.currentTime, atCtx - 0.03));
   }
 
   /** Frees the buffers. */

@@ -7,7 +7,7 @@
  */
 import * as Tone from 'tone';
 import { CuePlayer } from './cue-player';
-import { createSegmentPlayer, startSegment, type SegmentPlayer } from './segment-player';
+import { loadLiveSegment, startSegment, type LiveSegment } from './segment-player';
 import { segmentsToKeep } from '../core/music-memory';
 import { planCues } from '../core/cue-plan';
 import type { Program, ProgramSegment } from '../core/program';
@@ -28,19 +28,6 @@ export interface EngineOptions extends EngineEvents {
 }
 
 const TICK_SEC = 0.05;
-
-interface LiveSegment {
-  segment: ProgramSegment;
-  /** A Tone.Player at rate 1; tempo-matched, the pitch-keeping stretcher. */
-  player: SegmentPlayer | null;
-  /** The track's length, seconds (0 until loaded). */
-  lengthSec: number;
-  state: 'loading' | 'ready' | 'failed';
-  /** True once the player is started for the current run (cleared by pause and seek). */
-  started: boolean;
-  /** Settles when loading ends, ready or failed. */
-  loaded: Promise<void>;
-}
 
 /** Plays one workout program on a Tone context. Create one per workout; `dispose()` frees everything. */
 export class WorkoutEngine {
@@ -147,6 +134,33 @@ export class WorkoutEngine {
     this.heldAtSec = positionSec;
     await this.load(program, this.loadTrack, positionSec);
     return wasRunning ? this.run(0.05) : null;
+  }
+
+  /**
+   * Swaps in `program`, which is the one playing up to `fromSec` and plays new music from there (the music follows
+   * the runner's tempo): the music heard goes on without a break and ends at `fromSec`, the cues from then on are
+   * placed again, and the new music is loaded.
+   */
+  splice(program: Program, fromSec: Seconds): void {
+    this.program = program;
+    const pos = this.positionSec();
+    const toCtx = (t: Seconds): number => this.context.currentTime + (t - pos);
+    for (const [i, live] of this.live) {
+      const s = program.segments[i];
+      if (s && s.startSec < fromSec - 1e-6 && s.trackId === live.segment.trackId && s.startSec === live.segment.startSec) {
+        if (live.started && s.endSec !== live.segment.endSec) live.player?.stop(toCtx(s.endSec + this.options.crossfadeSec));
+        live.segment = s;
+        continue;
+      }
+      if (live.started) live.player?.stop(this.context.currentTime);
+      live.player?.dispose();
+      this.live.delete(i);
+    }
+    if (this.running) {
+      this.cues.cancelFrom(toCtx(fromSec));
+      this.scheduledUntilSec = Math.min(this.scheduledUntilSec, fromSec);
+    }
+    for (const i of segmentsToKeep(program.segments, pos, this.options.prepareAheadSec)) if (program.segments[i].endSec > pos) void this.prepare(i);
   }
 
   /**
@@ -271,26 +285,10 @@ export class WorkoutEngine {
     const segment = this.program!.segments[index];
     const live: LiveSegment = { segment, player: null, lengthSec: 0, state: 'loading', started: false, loaded: Promise.resolve() };
     this.live.set(index, live);
-    live.loaded = this.loadSegment(index, live);
+    live.loaded = loadLiveSegment(live, {
+      context: this.context, loadTrack: this.loadTrack, fadeSec: this.options.crossfadeSec, output: this.musicBus,
+      isCurrent: () => this.live.get(index) === live, onError: this.options.onError,
+    });
     return live.loaded;
-  }
-
-  private async loadSegment(index: number, live: LiveSegment): Promise<void> {
-    const segment = live.segment;
-    try {
-      const audio = await this.loadTrack(segment.trackId);
-      if (this.live.get(index) !== live) return;
-      const player = await createSegmentPlayer(this.context, segment, audio, this.options.crossfadeSec);
-      if (this.live.get(index) !== live) {
-        player.dispose();
-        return;
-      }
-      live.player = player.connect(this.musicBus);
-      live.lengthSec = audio.duration;
-      live.state = 'ready';
-    } catch (e) {
-      live.state = 'failed';
-      this.options.onError?.(`Could not play "${segment.title}": ${e instanceof Error ? e.message : String(e)}`);
-    }
   }
 }

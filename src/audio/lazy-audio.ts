@@ -30,6 +30,7 @@ export function createLazyAudio(openDemoCache: () => Promise<DemoLoopCache | nul
     resume: () => live?.resume() ?? null,
     seek: async (positionSec: Seconds) => (await live?.seek(positionSec)) ?? null,
     replace: async (program: Program, positionSec: Seconds) => (await live?.replace(program, positionSec)) ?? null,
+    splice: (program: Program, fromSec: number) => live?.splice(program, fromSec),
     stop: () => live?.stop(),
     now: () => live?.now() ?? null,
     /** The running engine, for tests and the console. */

@@ -70,6 +70,7 @@ export function createLivePlayer(sink: StreamSink | null = null) {
     },
     seek: async (positionSec: Seconds): Promise<ContextTime | null> => (await engine?.seek(positionSec)) ?? null,
     replace: async (program: Program, positionSec: Seconds): Promise<ContextTime | null> => (await engine?.replace(program, positionSec)) ?? null,
+    splice: (program: Program, fromSec: Seconds): void => engine?.splice(program, fromSec),
     stop: dispose,
     /** The audio clock now, or null before Tone has loaded. */
     now: (): ContextTime | null => engine?.now() ?? contextTime(Tone.getContext().currentTime),

@@ -6,6 +6,7 @@ import * as Tone from 'tone';
 import { StretchedPlayer } from './stretched-player';
 import type { ProgramSegment } from '../core/program';
 import { ratePointsFrom, trackSecAt } from '../core/tempo-map';
+import type { LoadTrack } from './engine-types';
 
 /** What plays a segment. */
 export type SegmentPlayer = Tone.Player | StretchedPlayer;
@@ -17,6 +18,51 @@ export async function createSegmentPlayer(context: Tone.BaseContext, segment: Pr
   return stretched
     ? StretchedPlayer.create(context, audio, { rate: segment.playbackRate, loop: segment.loop, fadeOutSec: fadeSec })
     : new Tone.Player({ context, url: new Tone.ToneAudioBuffer(audio), loop: segment.loop, fadeIn: 0.004, fadeOut: fadeSec });
+}
+
+/** A segment of the program in the engine: its player once loaded. */
+export interface LiveSegment {
+  segment: ProgramSegment;
+  /** A Tone.Player at rate 1; tempo-matched, the pitch-keeping stretcher. */
+  player: SegmentPlayer | null;
+  /** The track's length, seconds (0 until loaded). */
+  lengthSec: number;
+  state: 'loading' | 'ready' | 'failed';
+  /** True once the player is started for the current run (cleared by pause and seek). */
+  started: boolean;
+  /** Settles when loading ends, ready or failed. */
+  loaded: Promise<void>;
+}
+
+/** What loading a segment needs from the engine. */
+export interface SegmentLoad {
+  context: Tone.BaseContext;
+  loadTrack: LoadTrack;
+  fadeSec: number;
+  output: Tone.InputNode;
+  /** False once the engine has dropped the segment (a new program, a seek): the player is freed, not kept. */
+  isCurrent(): boolean;
+  onError?: (message: string) => void;
+}
+
+/** Loads and decodes `live`'s track and makes its player, connected to the output; a failure is reported, not thrown. */
+export async function loadLiveSegment(live: LiveSegment, load: SegmentLoad): Promise<void> {
+  const segment = live.segment;
+  try {
+    const audio = await load.loadTrack(segment.trackId);
+    if (!load.isCurrent()) return;
+    const player = await createSegmentPlayer(load.context, segment, audio, load.fadeSec);
+    if (!load.isCurrent()) {
+      player.dispose();
+      return;
+    }
+    live.player = player.connect(load.output);
+    live.lengthSec = audio.duration;
+    live.state = 'ready';
+  } catch (e) {
+    live.state = 'failed';
+    load.onError?.(`Could not play "${segment.title}": ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Where and how a segment starts: workout time `fromSec` plays at audio time `atCtx`. */

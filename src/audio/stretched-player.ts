@@ -27,8 +27,9 @@ async function atRate(audio: AudioBuffer, sampleRate: number): Promise<AudioBuff
 /** One track at one rate on one context, ready to start; `dispose()` frees the worklet node and its buffers. */
 export class StretchedPlayer {
   private readonly gate: Tone.Gain;
-  /** The rate of the last change sent (the stop keeps it). */
+  /** The rate of the last change sent (the stop keeps it), and its audio time. */
   private lastRate: number;
+  private lastChangeAt = -Infinity;
 
   private constructor(
     private readonly context: Tone.BaseContext,
@@ -78,6 +79,7 @@ export class StretchedPlayer {
     const map = [{ atSec, trackSec: offsetSec, rate: first }, ...changes.filter((c) => c.atSec > atSec + 1e-9)];
     this.stretcher.schedule(map.map((c) => ({ outputSec: c.atSec, rate: c.rate, active: true, ...this.inputAt(c.trackSec) })));
     this.lastRate = map[map.length - 1].rate;
+    this.lastChangeAt = map[map.length - 1].atSec;
     this.gate.gain.setValueAtTime(0, atSec);
     this.gate.gain.linearRampToValueAtTime(1, atSec + FADE_IN_SEC);
   }
@@ -91,8 +93,11 @@ export class StretchedPlayer {
     const from = Math.max(atSec, now);
     this.gate.gain.cancelScheduledValues(from);
     this.gate.gain.linearRampTo(0, this.fadeOutSec, from);
-    if (atSec > now) this.stretcher.schedule([{ outputSec: from + this.fadeOutSec, inputSec: 0, rate: this.lastRate, active: false }]);
+    const endsAt = from + this.fadeOutSec;
+    // A stop before changes already sent (the music follows a new tempo from here) drops them.
+    if (atSec > now) this.stretcher.schedule([{ outputSec: endsAt, inputSec: 0, rate: this.lastRate, active: false, dropLater: endsAt <= this.lastChangeAt }]);
     else this.stretcher.stop();
+    this.lastChangeAt = endsAt;
   }
 
   // Where the stretcher reads track second `trackSec`: a loop plays the second of its copies (see `create`).

@@ -14,6 +14,8 @@ export interface StretchChange {
   inputSec: number;
   rate: number;
   active: boolean;
+  /** Drop every change sent before that comes at or after this one (a stop moved earlier). */
+  dropLater?: boolean;
   /** A stretch of the track (seconds) that repeats from here on; none when left out. */
   loopStartSec?: number;
   loopEndSec?: number;
@@ -83,8 +85,8 @@ export function scheduleMessage(change: StretchChange, sampleRate: number): Reco
   // The worklet drops every change at or after `outputTime` and forgets every one before it, which suits a
   // change made "now" but not a plan sent ahead (offline, all of it before the first sample). NaN compares
   // false with both, so the change is appended as it is: callers send the map in time order.
-  const { outputSec, inputSec, rate, active, loopStartSec = 0, loopEndSec = 0 } = change;
-  return { outputTime: NaN, output: outputSec - earlySec, input: inputSec, rate, active, loopStart: loopStartSec, loopEnd: loopEndSec };
+  const { outputSec, inputSec, rate, active, loopStartSec = 0, loopEndSec = 0, dropLater = false } = change;
+  return { outputTime: dropLater ? outputSec - earlySec : NaN, output: outputSec - earlySec, input: inputSec, rate, active, loopStart: loopStartSec, loopEnd: loopEndSec };
 }
 
 /**

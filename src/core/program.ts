@@ -81,7 +81,7 @@ export function planWorkout(workout: Workout, music: MusicRequest, settings: Cue
     lockedTrackIds: usesDemo ? undefined : music.lockedTrackIds,
     expectRepeats: usesDemo,
   });
-  const segments = alignTrackChanges(rampBuilds(planned.segments, steps, pool, music.maxTempoChangePct)).map((s) => describe(s, pool));
+  const segments = alignTrackChanges(rampBuilds(planned.segments, steps, pool, music.maxTempoChangePct)).map((s) => withTrackInfo(s, pool));
   return finish(workout, steps, segments, [...new Set(planned.warnings)], usesDemo, settings);
 }
 
@@ -90,21 +90,38 @@ export function planWorkout(workout: Workout, music: MusicRequest, settings: Cue
  * was — the music heard, the cues, the step starts — and the rest is planned again without `music.excludeTrackIds`.
  */
 export function replanFrom(program: Program, workout: Workout, music: MusicRequest, settings: CueOptions, atSec: Seconds): Program {
-  const rest = program.steps
-    .filter((s) => s.startSec + s.durationSec > atSec + EPS_SEC)
-    .map((s) => (s.startSec >= atSec ? s : { ...s, startSec: atSec, durationSec: s.startSec + s.durationSec - atSec }));
+  const rest = stepsFrom(program.steps, atSec);
   if (rest.length === 0 || atSec < 0) return program;
   const { pool, usesDemo } = choosePool(music);
   const planned = planMusic(splitBuilds(rest), pool, { maxTempoChangePct: music.maxTempoChangePct, expectRepeats: usesDemo });
   const kept = program.segments.filter((s) => s.startSec < atSec - EPS_SEC).map((s) => (s.endSec > atSec ? { ...s, endSec: atSec } : s));
-  const added = alignTrackChanges(rampBuilds(planned.segments, program.steps, pool, music.maxTempoChangePct)).map((s) => describe(s, pool));
-  const next = finish(workout, program.steps, [...kept, ...added], program.warnings, usesDemo, settings);
+  const added = alignTrackChanges(rampBuilds(planned.segments, program.steps, pool, music.maxTempoChangePct)).map((s) => withTrackInfo(s, pool));
+  return spliceProgram(program, workout, settings, atSec, [...kept, ...added], planned.warnings);
+}
+
+/**
+ * Returns `program` playing `segments` (the music before `atSec` as it was, then new music): the cues and step
+ * starts before `atSec` stay as they were heard; after it they follow the new music.
+ */
+export function spliceProgram(program: Program, workout: Workout, settings: CueOptions, atSec: Seconds, segments: ProgramSegment[], warnings: readonly string[]): Program {
+  const next = finish(workout, program.steps, segments, program.warnings, program.usesDemo, settings);
   return {
     ...next,
     stepStarts: next.stepStarts.map((t, k) => (program.stepStarts[k] < atSec - EPS_SEC ? program.stepStarts[k] : t)),
     cues: [...program.cues.filter((c) => c.timeSec < atSec - EPS_SEC), ...next.cues.filter((c) => c.timeSec >= atSec - EPS_SEC)],
-    warnings: [...new Set([...program.warnings, ...planned.warnings])],
+    warnings: [...new Set([...program.warnings, ...warnings])],
   };
+}
+
+/** Returns the steps of `steps` still to play from `atSec`, the one playing then cut to start there. */
+export const stepsFrom = (steps: readonly TimelineStep[], atSec: Seconds): TimelineStep[] => steps
+  .filter((s) => s.startSec + s.durationSec > atSec + EPS_SEC)
+  .map((s) => (s.startSec >= atSec ? s : { ...s, startSec: atSec, durationSec: s.startSec + s.durationSec - atSec }));
+
+/** Returns a planned segment with the title, artist and loop flag of its track in `pool`. */
+export function withTrackInfo(s: MusicSegment, pool: readonly PoolTrack[]): ProgramSegment {
+  const track = pool.find((t) => t.id === s.trackId);
+  return { ...s, title: track?.title ?? s.trackId, artist: track?.artist ?? '', loop: track?.loop ?? false };
 }
 
 /** Returns the end of step `k` (the start of the next, or the end of the workout). */
@@ -171,10 +188,6 @@ function finish(workout: Workout, steps: TimelineStep[], planned: ProgramSegment
   };
 }
 
-function describe(s: MusicSegment, pool: readonly PoolTrack[]): ProgramSegment {
-  const track = pool.find((t) => t.id === s.trackId);
-  return { ...s, title: track?.title ?? s.trackId, artist: track?.artist ?? '', loop: track?.loop ?? false };
-}
 
 /**
  * Moves each track change onto the outgoing track's nearest downbeat, shifting the incoming track with it so

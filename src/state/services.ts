@@ -35,6 +35,8 @@ export interface PlayerService {
   seek(positionSec: Seconds): Promise<ContextTime | null>;
   /** Swaps in a new program at a workout position (skip track); returns when it plays, or null while paused. */
   replace(program: Program, positionSec: Seconds): Promise<ContextTime | null>;
+  /** Swaps in a program that differs from the playing one only from `fromSec` on (music that follows the runner), without a break. */
+  splice(program: Program, fromSec: Seconds): void;
   stop(): void;
   /** The audio clock now, seconds; null before any workout started. */
   now(): ContextTime | null;

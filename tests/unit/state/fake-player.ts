@@ -73,6 +73,10 @@ export function fakePlayer() {
       if (!running) return holdAt(sec), null;
       return startAt(sec, 0.05);
     },
+    splice: (p, fromSec) => {
+      program = p;
+      calls.push(`splice ${fromSec.toFixed(3)}`);
+    },
     stop: () => {
       holdAt(positionAt(ctx));
       running = false;

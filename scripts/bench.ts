@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, with figures as ratios against a reference measured in the same run
  * where one exists. Uses the music corpus in ../shared (or $MONTAGE_SHARED).
- * `npm run bench -- start player` runs only the parts named (planner, player, start, import, tempo).
+ * `npm run bench -- start player` runs only the parts named (planner, player, start, import, tempo, cadence).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { benchImport } from './bench-import';
 import { benchPlayer } from './bench-player';
 import { benchStart } from './bench-start';
 import { benchStretch } from './bench-stretch';
+import { benchCadence } from './bench-cadence';
 
 const shared = resolve(process.env.MONTAGE_SHARED ?? resolve(import.meta.dirname, '../../shared'));
 
@@ -26,6 +27,7 @@ const PARTS: { name: string; title: string; run: () => Promise<string[]> }[] = [
   { name: 'start', title: 'First start (Start pressed → first sound, demo workout in Chromium)', run: benchStart },
   { name: 'import', title: 'Library import (200 generated tracks, fake-indexeddb)', run: benchImport },
   { name: 'tempo', title: `Tempo analysis (corpus: ${shared}/corpus/bpm)`, run: tempoLines },
+  { name: 'cadence', title: 'Cadence from the accelerometer (step detector, steps/min against the truth)', run: benchCadence },
 ];
 
 async function main(): Promise<void> {

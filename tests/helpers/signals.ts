@@ -4,17 +4,10 @@
  * (seeded noise), so tests never need audio files.
  */
 
-/** A seeded pseudo-random generator (mulberry32) returning numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/core/random';
+
+// The generator moved to core (the motion simulation uses it too); tests keep importing it from here.
+export { seededRandom };
 
 /** Returns `seconds` of digital silence. */
 export function silence(seconds: number, sampleRate = 22050): Float32Array {

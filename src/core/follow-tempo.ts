@@ -27,14 +27,15 @@ function rateFor(trackBpm: Bpm, bpm: Bpm): { rate: number; octave: number } {
 }
 
 /**
- * Returns `program` playing at `bpm` from the first downbeat at least FOLLOW_LEAD_SEC after `atSec` (unchanged when
- * the workout ends first); `music` is what the workout may draw from, as for planning.
+ * Returns `program` playing at `bpm` from `fromSec`, the first downbeat at least FOLLOW_LEAD_SEC after `atSec`, or
+ * null when the workout ends first; `music` is what the workout may draw from, as for planning.
  */
-export function followTempo(program: Program, workout: Workout, music: MusicRequest, settings: CueOptions, atSec: Seconds, bpm: Bpm): Program {
+export function followTempo(program: Program, workout: Workout, music: MusicRequest, settings: CueOptions, atSec: Seconds, bpm: Bpm):
+  { program: Program; fromSec: Seconds } | null {
   const i = segmentIndexAt(program, atSec);
   const playing = i >= 0 ? program.segments[i] : null;
   const fromSec = playing ? nextDownbeatAtOrAfter(playing.grid, atSec + FOLLOW_LEAD_SEC) : atSec + FOLLOW_LEAD_SEC;
-  if (fromSec >= program.endSec) return program;
+  if (fromSec >= program.endSec) return null;
   const maxPct = Math.max(music.maxTempoChangePct, FOLLOW_MIN_CHANGE_PCT);
   const { pool } = choosePool(music);
   const kept = program.segments.filter((s) => s.startSec < fromSec).map((s) => (s.endSec > fromSec ? { ...s, endSec: fromSec } : s));
@@ -65,5 +66,5 @@ export function followTempo(program: Program, workout: Workout, music: MusicRequ
     ? planMusic(rest, pool, { maxTempoChangePct: maxPct, expectRepeats: program.usesDemo })
     : { segments: [], warnings: [] };
   const added = alignTrackChanges([...(goesOn ? [goesOn] : []), ...planned.segments]).map((s) => withTrackInfo(s, pool));
-  return spliceProgram(program, workout, settings, fromSec, [...kept, ...added], planned.warnings);
+  return { program: spliceProgram(program, workout, settings, fromSec, [...kept, ...added], planned.warnings), fromSec };
 }

@@ -31,7 +31,7 @@ describe('followTempo: the music follows the runner', () => {
 
   it('keeps the track when it can reach the new tempo, ramped from the next downbeat', () => {
     expect(before.segments[0].trackId).toBe('t160');
-    const after = followTempo(before, W, music, SETTINGS, 30, 166);
+    const after = followTempo(before, W, music, SETTINGS, 30, 166)!.program;
     const change = after.segments[1].startSec;
     expect(after.segments[1].trackId).toBe('t160');
     expect(change).toBeGreaterThanOrEqual(30 + FOLLOW_LEAD_SEC);
@@ -44,7 +44,7 @@ describe('followTempo: the music follows the runner', () => {
   });
 
   it('changes track on a downbeat when the tempo is out of the track\'s reach', () => {
-    const after = followTempo(before, W, music, SETTINGS, 30, 184);
+    const after = followTempo(before, W, music, SETTINGS, 30, 184)!.program;
     const next = after.segments[1];
     expect(next.trackId).toBe('t180');
     expect(next.musicBpm).toBeCloseTo(184, 6);
@@ -56,7 +56,7 @@ describe('followTempo: the music follows the runner', () => {
   });
 
   it('takes half or double time when that is closer', () => {
-    const after = followTempo(before, W, music, SETTINGS, 30, 242);
+    const after = followTempo(before, W, music, SETTINGS, 30, 242)!.program;
     expect(after.segments[1].trackId).toBe('t120');
     expect(musicBpmAt(after, after.segments[1].startSec + 5)).toBeCloseTo(121, 6);
   });
@@ -65,7 +65,7 @@ describe('followTempo: the music follows the runner', () => {
     const demo = { library: [], demo: demoTrackInfos(), maxTempoChangePct: 0 };
     let p = planWorkout(W, demo, SETTINGS);
     for (const [t, bpm] of [[20, 156], [60, 162], [100, 176], [140, 168]] as const) {
-      p = followTempo(p, W, demo, SETTINGS, t, bpm);
+      p = followTempo(p, W, demo, SETTINGS, t, bpm)!.program;
       expect(musicBpmAt(p, t + 9)).toBeCloseTo(bpm, 6);
     }
     onBeats(p);
@@ -73,6 +73,6 @@ describe('followTempo: the music follows the runner', () => {
   });
 
   it('leaves the program alone at the very end', () => {
-    expect(followTempo(before, W, music, SETTINGS, before.endSec - 1, 170)).toBe(before);
+    expect(followTempo(before, W, music, SETTINGS, before.endSec - 1, 170)).toBeNull();
   });
 });

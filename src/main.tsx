@@ -19,6 +19,7 @@ import { createDevice } from './device/device';
 import { createStreamSink } from './device/stream-sink';
 import { createHeartRateStrap } from './device/heart-rate-strap';
 import { createSimulatedHeartRate } from './device/simulated-heart-rate';
+import { createCadenceSensor } from './device/cadence-sensor';
 import { withTabLock, PLAYING_ELSEWHERE } from './tabs/tab-lock';
 import { syncLibraryAcrossTabs, type LibraryWrite } from './tabs/library-sync';
 import { syncLogAcrossTabs } from './tabs/log-sync';
@@ -53,6 +54,7 @@ const preview = createLazyPreview(async (trackId) => {
 });
 // Heart rate stays on this device: a strap over Web Bluetooth, or the simulated one (labelled so) to try it without.
 const simulatedHeartRate = createSimulatedHeartRate();
+const cadence = createCadenceSensor();
 const store = createAppStore({
   player,
   demo,
@@ -67,6 +69,7 @@ const store = createAppStore({
   log,
   device: createDevice(),
   heartRate: { strap: createHeartRateStrap(), simulated: simulatedHeartRate },
+  cadence,
   now: () => Date.now(),
 });
 
@@ -105,6 +108,7 @@ Object.assign(window, {
     offerUpdate: (apply: () => void) => store.getState().offerUpdate(apply),
     /** Sets what the simulated heart-rate sensor replays from now on (tests choose known rates). */
     setSimulatedHeartRate: simulatedHeartRate.setProfile,
+    setSimulatedCadence: cadence.setSimulatedProfile,
     /** What the last beat-click preview played (read-only copy). */
     lastPreview: preview.last,
     /** Returns the program the player would play for a workout now (the Music plan screen's program). */

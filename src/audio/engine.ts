@@ -10,7 +10,7 @@ import { CuePlayer } from './cue-player';
 import { loadLiveSegment, startSegment, type LiveSegment } from './segment-player';
 import { segmentsToKeep } from '../core/music-memory';
 import { planCues } from '../core/cue-plan';
-import type { Program, ProgramSegment } from '../core/program';
+import type { Program } from '../core/program';
 import { contextTime, type ContextTime, type Seconds } from '../core/units';
 import type { ScheduleAhead } from '../core/schedule-ahead';
 import type { EngineEvents, LoadTrack, ScheduledCue, ScheduledStart } from './engine-types';

@@ -125,8 +125,18 @@ export const rockyMontageTemplate = (): Workout => workout('template-rocky', 'Ro
   step('cooldown', 'Victory walk', 60, { tempo: COOL, voice: 'You made it. Walk it off, champ.' }),
 ]);
 
+/** "Build-ups": 3 × 3 min runs whose music builds from 155 to 178 BPM, each with 90 s easy after it — the training montage's rise. */
+export const buildUpsTemplate = (): Workout => workout('template-build-ups', 'Build-ups', ({ step, repeat }) => [
+  step('warmup', 'Warm-up jog', 300, { tempo: EASY_RUN, voice: 'Five minutes easy. The music will build.' }),
+  repeat(3, () => [
+    step('work', 'Build', 180, { tempo: tempo(155, 178, false), build: 'up', voice: 'Build! Stay with the beat as it climbs.' }),
+    step('recover', 'Easy', 90, { tempo: tempo(140, 150), voice: 'Ease off.' }),
+  ]),
+  step('cooldown', 'Cool-down', 180, { tempo: tempo(125, 135), voice: 'Cool down.' }),
+]);
+
 /** Every ready-made workout, in the order the picker shows them; the tempo run is at 170 spm for 20 minutes. */
 export const WORKOUT_TEMPLATES: Workout[] = [
   demo3030Template(), tabataTemplate(), fiveByThreeTemplate(), vo2FourByFourTemplate(), couchTo5kWeek1Template(),
-  tempoRunTemplate(170, 20), strengthCircuitTemplate(), rockyMontageTemplate(),
+  tempoRunTemplate(170, 20), strengthCircuitTemplate(), rockyMontageTemplate(), buildUpsTemplate(),
 ];

@@ -10,9 +10,10 @@ import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createProgressSlice, type ProgressSlice } from './progress-slice';
 import { createHeartRateSlice, type HeartRateSlice } from './heart-rate-slice';
+import { createCadenceSlice, type CadenceSlice } from './cadence-slice';
 
 /** The whole app state: every slice's fields and actions. */
-export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice & ProgressSlice & HeartRateSlice;
+export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice & ProgressSlice & HeartRateSlice & CadenceSlice;
 
 /** Returns a new store wired to `services` (tests build one per test with fakes). */
 export function createAppStore(services: AppServices) {
@@ -26,6 +27,7 @@ export function createAppStore(services: AppServices) {
     ...createAppSlice(services)(...a),
     ...createProgressSlice(services)(...a),
     ...createHeartRateSlice(services)(...a),
+    ...createCadenceSlice(services)(...a),
   }));
 }
 

@@ -38,6 +38,8 @@ export interface PlayerSlice {
   skipStep(): Promise<void>;
   /** Plays other music from here on (the workout's clock does not move). */
   skipTrack(): Promise<void>;
+  /** Plays `program`, the one playing with new music from `fromSec` (the music follows the runner), without a break. */
+  spliceProgram(program: Program, fromSec: Seconds): void;
   /** Ends a running workout (it is logged); on the summary, goes back to the start. */
   stopWorkout(): void;
   /** Another tab took the audio: this workout ends (and is logged) with `message` shown. */
@@ -224,6 +226,11 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
       patch({ program: next });
       const gen = generation;
       started(await services.player.replace(next, pos), pos, gen);
+    },
+    spliceProgram(next, fromSec) {
+      if (!isActive(get().player.phase)) return;
+      patch({ program: next });
+      services.player.splice(next, fromSec);
     },
     stopWorkout() {
       if (isActive(get().player.phase)) return end(false);

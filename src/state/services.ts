@@ -16,6 +16,7 @@ export type { RestoreReport };
 import type { Playlist } from '../core/playlist';
 import type { MusicChoice } from '../core/music-choice';
 import type { HeartRateSensor } from '../device/heart-rate-sensor';
+import type { CadenceSensor } from '../device/cadence-sensor';
 
 /** What the player reports back while a workout runs: a tick of the audio clock, and tracks that failed to load. */
 export type PlayerEvents = EngineEvents;
@@ -188,6 +189,8 @@ export interface AppServices {
   decoder: DecodeService;
   speech: SpeechService;
   heartRate: HeartRateServices;
+  /** The runner's cadence: the motion sensor, or the simulated one. */
+  cadence: CadenceSensor;
   /** Milliseconds since the epoch (injected so tests control time). */
   now(): number;
 }

@@ -9,6 +9,7 @@ import { SummaryView } from './SummaryView';
 import { PlayerSettingsPanel } from './PlayerSettingsPanel';
 import { HistoryList } from './HistoryList';
 import { HeartRateConnect } from './HeartRateConnect';
+import { CadenceControl } from './CadenceControl';
 import { HeartRateSettingsPanel } from './HeartRateSettingsPanel';
 
 /** Shows the player for the current phase. */
@@ -51,6 +52,7 @@ function StartView() {
         {status === 'loading' ? 'Getting the music ready…' : 'Start workout'}
       </button>
       {error && <p className="error" role="alert">{error}</p>}
+      <CadenceControl />
       <HeartRateConnect />
       <PlayerSettingsPanel />
       <HeartRateSettingsPanel />

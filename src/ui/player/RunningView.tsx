@@ -13,6 +13,7 @@ import { useFrame } from './use-frame';
 import { WorkoutTimeline } from './WorkoutTimeline';
 import { StopConfirm } from './StopConfirm';
 import { HeartRateReadout } from './HeartRateReadout';
+import { CadenceControl } from './CadenceControl';
 
 // What changes the markup (the rest moves by refs).
 // The accessible name of the time left, which says what the number counts down to.
@@ -110,6 +111,7 @@ export function RunningView() {
         )}
       </div>
       <HeartRateReadout step={countingIn ? null : step} />
+      <CadenceControl />
       {view.announcement && <p className="announcement" role="status">{view.announcement}</p>}
       {status === 'interrupted' && <p className="interrupted" role="status" data-testid="interrupted">Audio interrupted: the workout is held here. Tap Resume to go on.</p>}
       <p className="workout-total" ref={totalRef} data-testid="workout-elapsed">{totalText(positionNow() ?? -program.leadInSec, writtenTotalSec(program))}</p>

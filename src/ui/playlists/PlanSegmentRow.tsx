@@ -5,6 +5,7 @@ import { swapOptions } from '../../core/music-swap';
 import { useApp } from '../store-context';
 import { formatClockTenths } from '../format';
 import { formatBpm } from '../../core/bpm-text';
+import { rateAt } from '../../core/tempo-map';
 
 interface Props {
   index: number;
@@ -23,12 +24,17 @@ export function PlanSegmentRow({ index, workoutId, segment, program, music, lock
   const lockSegment = useApp((s) => s.lockSegment);
   const options = useMemo(() => swapOptions(segment, program.steps, music.library, music.maxTempoChangePct), [segment, program, music]);
   const endSec = Math.min(segment.endSec, program.endSec);
-  const target = segment.targetBpm === null ? ' · any tempo' : Math.abs(segment.targetBpm - segment.musicBpm) > 0.05 ? ` · counts as ${formatBpm(segment.targetBpm)}` : '';
+  // A tempo that builds: from the tempo it starts at to the one it ends at.
+  const endBpm = (segment.musicBpm / segment.playbackRate) * rateAt(segment, endSec - 1e-3);
+  const tempo = segment.tempoMap && Math.abs(endBpm - segment.musicBpm) > 0.05
+    ? `${formatBpm(segment.musicBpm)} → ${formatBpm(endBpm)} BPM`
+    : `${formatBpm(segment.musicBpm)} BPM${segment.playbackRate !== 1 ? ` (${((segment.playbackRate - 1) * 100).toFixed(1)} %)` : ''}`;
+  const target = segment.tempoMap ? '' : segment.targetBpm === null ? ' · any tempo' : Math.abs(segment.targetBpm - segment.musicBpm) > 0.05 ? ` · counts as ${formatBpm(segment.targetBpm)}` : '';
   return (
     <li className={segment.missPct > 0 ? 'plan-segment misfit' : 'plan-segment'} data-testid="plan-segment" data-locked={locked || undefined}>
       <span className="when" data-testid="plan-segment-when">{formatClockTenths(segment.startSec)}–{formatClockTenths(endSec)}</span>
       <span className="truncate title" data-testid="plan-segment-title">{segment.title}{locked && <span className="tag"> locked</span>}</span>
-      <span className="bpm">{formatBpm(segment.musicBpm)} BPM{segment.playbackRate !== 1 ? ` (${((segment.playbackRate - 1) * 100).toFixed(1)} %)` : ''}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}</span>
+      <span className="bpm">{tempo}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}</span>
       {canEdit && (
         <span className="row-actions">
           {locked ? (

@@ -9,6 +9,7 @@ import { contextTime } from '../../../src/core/units';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
 import { DEFAULT_PLAYER_SETTINGS } from '../../../src/core/player-settings';
 import type { WorkoutLogEntry } from '../../../src/core/workout-log';
+import { fakeCadenceSensor } from './fake-cadence';
 import { fakeHeartRateSensor } from './fake-heart-rate';
 
 /** Returns the fake player and the handles a test moves it with. */
@@ -105,11 +106,12 @@ export function fakePlayer() {
   };
 }
 
-/** The services a player test needs: the fake engine, the demo, speech and log recorders, hand-driven heart-rate sensors. */
+/** The services a player test needs: the fake engine, the demo, speech and log recorders, hand-driven heart-rate and cadence sensors. */
 export function fakePlayerServices() {
   const engine = fakePlayer();
   const strap = fakeHeartRateSensor('strap');
   const simulated = fakeHeartRateSensor('simulated');
+  const cadence = fakeCadenceSensor();
   const said: string[] = [];
   const logged: WorkoutLogEntry[] = [];
   const services = {
@@ -131,7 +133,8 @@ export function fakePlayerServices() {
     },
     device: { setNowPlaying: () => undefined, keepAwake: (on: boolean) => void engine.calls.push(`awake ${on}`) },
     heartRate: { strap: strap.sensor, simulated: simulated.sensor },
+    cadence: cadence.sensor,
     now: () => 1_700_000_000_000,
   } as unknown as AppServices;
-  return { services, engine, said, logged, strap, simulated };
+  return { services, engine, said, logged, strap, simulated, cadence };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { fakePlayer } from './fake-player';
+import { fakeCadenceSensor } from './fake-cadence';
 import { fakeHeartRateSensor } from './fake-heart-rate';
 import { createAppStore } from '../../../src/state/create-app-store';
 import type { AppServices } from '../../../src/state/services';
@@ -42,6 +43,7 @@ function fakeServices(stored: Workout[] = []) {
     decoder: { decode: async () => ({}) as AudioBuffer },
     speech: { speak: () => undefined, cancel: () => undefined },
     heartRate: { strap: fakeHeartRateSensor('strap').sensor, simulated: fakeHeartRateSensor('simulated').sensor },
+    cadence: fakeCadenceSensor().sensor,
     now: () => 1_700_000_000_000,
   };
   return { services, fake };

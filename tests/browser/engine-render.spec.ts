@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { attackErrorsMs } from '../helpers/beat-attacks';
 
 // The engine rendered offline in Chromium, sample-exact: three steps, two (here three) tracks of different
 // BPM, one of them tempo-matched; cue onsets, the music's beats, downbeat track changes and gapless joins are measured.
@@ -70,35 +71,23 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
         after: rms(y, at, at + Math.round(0.02 * sr)),
       };
     });
-    // Beats of the music against the plan: the first 1 ms energy frame over 30 % of the loudest within 40 ms of
-    // each planned beat (every demo beat has a kick or snare), per segment, away from the joins. The energy is
-    // of the sample-to-sample difference: the attack's high end. (A stretcher keeps a low tone's level and
-    // time but not its phase, so the first big swing of a kick's body may come a quarter period sooner or later.)
-    const beatErrorsMs = (render: any) => segments.map((s: any) => {
-      const rate = render.sampleRate;
-      const z = render.samples as Float32Array;
-      const errors: number[] = [];
+    // Beats of the music against the plan (tests/helpers/beat-attacks.ts), per segment, away from the joins;
+    // every demo beat has a kick or snare.
+    const beatQueries = (render: any) => segments.map((s: any) => {
       const period = 60 / s.grid.bpm;
-      const first = Math.ceil((s.startSec + 0.2 - s.grid.firstBeatSec) / period);
-      for (let k = first; s.grid.firstBeatSec + k * period < s.endSec - 0.2; k++) {
-        const at = Math.round((0.1 + s.grid.firstBeatSec + k * period) * rate);
-        const w = Math.round(0.001 * rate);
-        const from = at - Math.round(0.04 * rate);
-        const energy: number[] = [];
-        for (let i = from; i < at + Math.round(0.04 * rate); i++) {
-          let e = 0;
-          for (let j = i; j < i + w; j++) e += (z[j] - z[j - 1]) ** 2;
-          energy.push(e);
-        }
-        const peak = Math.max(...energy);
-        errors.push(((from + energy.findIndex((e) => e >= 0.3 * peak) - at) / rate) * 1000);
+      const beatsSec: number[] = [];
+      for (let k = Math.ceil((s.startSec + 0.2 - s.grid.firstBeatSec) / period); s.grid.firstBeatSec + k * period < s.endSec - 0.2; k++) {
+        beatsSec.push(s.grid.firstBeatSec + k * period);
       }
-      return { rate: s.playbackRate, sampleRate: rate, errors };
+      return { rate: s.playbackRate, query: { samples: render.samples, sampleRate: render.sampleRate, startSec: 0.1, beatsSec } };
     });
     // Again at 48 kHz, the rate of many phones: the demo loops are made at 44.1 kHz.
     const music48 = await m.renderOffline(workout, { ...opts, include: 'music', sampleRate: 48000 });
-    return { onsets, beatsOff, joins, segments, beatErrorsMs: [...beatErrorsMs(music), ...beatErrorsMs(music48)], stepStarts: music.program.stepStarts };
+    (window as any).beatQueries = [...beatQueries(music), ...beatQueries(music48)];
+    return { onsets, beatsOff, joins, segments, stepStarts: music.program.stepStarts };
   }, WORKOUT);
+  const beatErrorsMs = await page.evaluate(`window.beatQueries.map((b) => ({ rate: b.rate, sampleRate: b.query.sampleRate, errors: (${attackErrorsMs.toString()})(b.query) }))`) as
+    { rate: number; sampleRate: number; errors: number[] }[];
 
   // Three tracks, one tempo-matched to the sprint's 160–162 BPM.
   expect(r.segments.length).toBe(3);
@@ -116,7 +105,7 @@ test('rendered workout: cues within 1 ms of their beats, track changes on downbe
   // (GrainPlayer's: 14 ms, `npm run bench -- stretch`).
   const sorted = (a: number[]) => [...a].sort((p, q) => p - q);
   const median = (a: number[]) => sorted(a)[Math.floor(a.length / 2)];
-  for (const b of r.beatErrorsMs) {
+  for (const b of beatErrorsMs) {
     if (process.env.DBG) console.log(b.rate, b.sampleRate, JSON.stringify(b.errors.map((e: number) => Number(e.toFixed(2)))));
     const where = `at rate ${b.rate}, ${b.sampleRate} Hz`;
     expect(b.errors.length).toBeGreaterThan(20);

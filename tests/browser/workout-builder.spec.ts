@@ -283,3 +283,31 @@ test('a template opens to show its steps: each with its length, music tempo and 
   await toggle.click();
   await expect(steps).toBeHidden();
 });
+
+test('a step whose music builds and a heart-rate target, made in the builder; a build without a range is refused in words', async ({ page }) => {
+  await page.goto('/');
+  await openWorkouts(page);
+  await page.getByRole('button', { name: 'New workout' }).click();
+  const builder = page.getByRole('region', { name: 'Workout builder' });
+  await builder.getByLabel('Workout name').fill('Build and zone');
+  await builder.getByRole('button', { name: 'Add step', exact: true }).click();
+  await nameOf(page, 1).fill('Climb');
+  await step(page, 1).getByLabel('Duration').fill('3m');
+  await step(page, 1).getByLabel('Any music').uncheck();
+  await step(page, 1).getByLabel('Min BPM').fill('160');
+  await step(page, 1).getByLabel('Max BPM').fill('160');
+  await step(page, 1).getByLabel('Tempo across the step').selectOption('up');
+  await expect(page.getByTestId('builder-problem')).toContainText('build needs a tempo range');
+  await expect(builder.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await step(page, 1).getByLabel('Max BPM').fill('175');
+  await step(page, 1).getByLabel('Heart rate').selectOption('z3');
+  await builder.getByRole('button', { name: 'Save' }).click();
+
+  const card = page.getByRole('list', { name: 'Your workouts' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Build and zone' }) });
+  await card.getByRole('button', { name: 'Steps of Build and zone' }).click();
+  await expect(card.getByRole('list', { name: 'Steps of Build and zone' })).toContainText('3:00 · building 160 → 175 BPM (or half/double time) · heart rate zone 3');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Build and zone' }).click();
+  await downloading;
+  await expect(page.getByLabel('Workout text of Build and zone')).toHaveValue('3m Climb build 160-175spm z3');
+});

@@ -11,9 +11,10 @@ import { createAppSlice, type AppSlice } from './app-slice';
 import { createProgressSlice, type ProgressSlice } from './progress-slice';
 import { createHeartRateSlice, type HeartRateSlice } from './heart-rate-slice';
 import { createCadenceSlice, type CadenceSlice } from './cadence-slice';
+import { createAudioExportSlice, type AudioExportSlice } from './audio-export-slice';
 
 /** The whole app state: every slice's fields and actions. */
-export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice & ProgressSlice & HeartRateSlice & CadenceSlice;
+export type AppState = NavSlice & PlayerSlice & WorkoutsSlice & LibrarySlice & PlaylistsSlice & SettingsSlice & AppSlice & ProgressSlice & HeartRateSlice & CadenceSlice & AudioExportSlice;
 
 /** Returns a new store wired to `services` (tests build one per test with fakes). */
 export function createAppStore(services: AppServices) {
@@ -28,6 +29,7 @@ export function createAppStore(services: AppServices) {
     ...createProgressSlice(services)(...a),
     ...createHeartRateSlice(services)(...a),
     ...createCadenceSlice(services)(...a),
+    ...createAudioExportSlice(services)(...a),
   }));
 }
 

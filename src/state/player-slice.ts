@@ -15,6 +15,7 @@ import type { AudioClockState } from '../audio/engine-types';
 import type { AppState } from './create-app-store';
 import { cueOptionsOf, musicRequestFor, programFor } from './workout-program';
 import { showNowPlaying } from './now-playing';
+import { trackLoader } from './track-loader';
 
 /** Speech starts this long before its cue, so the first word lands on the beat. */
 export const VOICE_LEAD_SEC = 0.15;
@@ -72,12 +73,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
   let shownSegment = -2;
   let generation = 0;
 
-  const loadTrack = async (trackId: string): Promise<AudioBuffer> => {
-    if (services.demo.tracks().some((d) => d.id === trackId)) return services.demo.loadBuffer(trackId);
-    const audio = await services.library.getAudio(trackId);
-    if (!audio) throw new Error('its audio file is missing');
-    return services.decoder.decode(audio);
-  };
+  const loadTrack = trackLoader(services);
 
   const lockScreen = () => {
     const { program, phase } = get().player;

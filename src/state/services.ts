@@ -2,6 +2,7 @@
 import type { EngineEvents, LoadTrack } from '../audio/engine-types';
 import type { DemoTrackInfo } from '../audio/demo-catalog';
 import type { Program } from '../core/program';
+import type { ExportChoice, ExportedAudio, ExportFormat } from '../audio/export-types';
 import type { ContextTime, Seconds } from '../core/units';
 import type { TrackRecord } from '../core/track';
 import type { TrackAnalysisResult } from '../workers/track-analyzer';
@@ -191,6 +192,15 @@ export interface AppServices {
   heartRate: HeartRateServices;
   /** The runner's cadence: the motion sensor, or the simulated one. */
   cadence: CadenceSensor;
+  /** Exports a workout as one audio file; absent where the app runs without it (store tests). */
+  audioExport?: AudioExportService;
   /** Milliseconds since the epoch (injected so tests control time). */
   now(): number;
+}
+
+/** Renders, encodes and writes a workout as one audio file (audio/export-workout.ts, wired in main.tsx). */
+export interface AudioExportService {
+  /** The formats this browser can write. */
+  formats(): ExportFormat[];
+  exportAudio(program: Program, loadTrack: LoadTrack, choice: ExportChoice, signal: AbortSignal, onProgress: (fraction: number) => void): Promise<ExportedAudio>;
 }

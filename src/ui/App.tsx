@@ -10,6 +10,7 @@ import { UpdatePrompt } from './common/UpdatePrompt';
 const LibraryScreen = lazy(() => import('./library/LibraryScreen').then((m) => ({ default: m.LibraryScreen })));
 const WorkoutsScreen = lazy(() => import('./workouts/WorkoutsScreen').then((m) => ({ default: m.WorkoutsScreen })));
 const PlaylistsScreen = lazy(() => import('./playlists/PlaylistsScreen').then((m) => ({ default: m.PlaylistsScreen })));
+const ExportAudioDialog = lazy(() => import('./workouts/ExportAudioDialog').then((m) => ({ default: m.ExportAudioDialog })));
 const ProgressScreen = lazy(() => import('./progress/ProgressScreen').then((m) => ({ default: m.ProgressScreen })));
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -24,6 +25,7 @@ const SCREENS: { id: Screen; label: string }[] = [
 export function App() {
   const screen = useApp((s) => s.screen);
   const goTo = useApp((s) => s.goTo);
+  const exporting = useApp((s) => s.audioExport.status !== 'closed');
   useShortcuts();
   return (
     <div className="app">
@@ -50,6 +52,7 @@ export function App() {
           {screen === 'playlists' && <PlaylistsScreen />}
           {screen === 'progress' && <ProgressScreen />}
         </Suspense>
+        {exporting && <Suspense fallback={null}><ExportAudioDialog /></Suspense>}
       </main>
     </div>
   );

@@ -26,6 +26,7 @@ function StartView() {
   const selectedId = useApp((s) => s.selectedWorkoutId);
   const selectWorkout = useApp((s) => s.selectWorkout);
   const startWorkout = useApp((s) => s.startWorkout);
+  const openAudioExport = useApp((s) => s.openAudioExport);
   const status = useApp((s) => s.player.phase.status);
   const error = useApp((s) => (s.player.phase.status === 'error' ? s.player.phase.message : s.player.error));
   const readyTracks = useApp((s) => s.tracks.filter(isPlayable).length);
@@ -51,6 +52,11 @@ function StartView() {
       <button type="button" className="big primary" disabled={status === 'loading' || !selected} onClick={() => void startWorkout()}>
         {status === 'loading' ? 'Getting the music ready…' : 'Start workout'}
       </button>
+      {selected && (
+        <button type="button" aria-label={`Export audio of ${selected.name}`} onClick={() => openAudioExport({ workoutId: selected.id, workoutName: selected.name })}>
+          Export audio
+        </button>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       <CadenceControl />
       <HeartRateConnect />

@@ -1,4 +1,4 @@
-/** One workout in the list: name, total time, timeline, and Start / Edit / Duplicate / Delete / Export / Share. */
+/** One workout in the list: name, total time, timeline, and Start / Edit / Duplicate / Delete / Export / Export audio / Share. */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store-context';
@@ -12,9 +12,9 @@ type Panel = { kind: 'none' } | { kind: 'export'; text: string } | { kind: 'shar
 
 /** Shows one workout; `editable` (saved workouts) adds Edit and Delete. */
 export function WorkoutCard({ workout, editable }: { workout: Workout; editable: boolean }) {
-  const { selectWorkout, goTo, startWorkout, editWorkout, duplicateWorkout, deleteWorkout, exportWorkout, shareLink } = useApp(useShallow((s) => ({
+  const { selectWorkout, goTo, startWorkout, editWorkout, duplicateWorkout, deleteWorkout, exportWorkout, shareLink, openAudioExport } = useApp(useShallow((s) => ({
     selectWorkout: s.selectWorkout, goTo: s.goTo, startWorkout: s.startWorkout, editWorkout: s.editWorkout,
-    duplicateWorkout: s.duplicateWorkout, deleteWorkout: s.deleteWorkout, exportWorkout: s.exportWorkout, shareLink: s.shareLink,
+    duplicateWorkout: s.duplicateWorkout, deleteWorkout: s.deleteWorkout, exportWorkout: s.exportWorkout, shareLink: s.shareLink, openAudioExport: s.openAudioExport,
   })));
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [confirming, setConfirming] = useState(false);
@@ -46,6 +46,7 @@ export function WorkoutCard({ workout, editable }: { workout: Workout; editable:
         {editable && <button type="button" aria-label={`Edit ${name}`} onClick={() => editWorkout(workout.id)}>Edit</button>}
         <button type="button" aria-label={`Duplicate ${name}`} onClick={() => void duplicateWorkout(workout.id)}>Duplicate</button>
         <button type="button" aria-label={`Export ${name}`} onClick={doExport}>Export</button>
+        <button type="button" aria-label={`Export audio of ${name}`} onClick={() => openAudioExport({ workoutId: workout.id, workoutName: name })}>Export audio</button>
         <button type="button" aria-label={`Share ${name}`} onClick={() => void doShare()}>Share</button>
         {editable && !confirming && (
           <button type="button" className="danger" aria-label={`Delete ${name}`} onClick={() => setConfirming(true)}>Delete</button>

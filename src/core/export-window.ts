@@ -1,0 +1,95 @@
+/**
+ * The export of a workout as one audio file renders it in pieces (a whole hour in one offline context would need
+ * about a gigabyte). This module says what each piece renders: the file's frames cut into pieces, and for each the
+ * program as seen through a window of the workout clock — the same plan, its cues untouched, with only the music
+ * that sounds in the window, each track cut down to the stretch of it the window plays, so that a piece holds a few
+ * minutes of audio and not whole tracks. Pure: data in, data out.
+ */
+import { FINISH_TAIL_SEC, type Program, type ProgramSegment } from './program';
+import { trackSecAt } from './tempo-map';
+import { trackTime, type Seconds } from './units';
+
+/** A piece of the exported file: its frames, and the frames rendered before it (warming up) and after it (the join). */
+export interface ExportPiece {
+  index: number;
+  /** First frame of the file this piece writes, and how many. */
+  startFrame: number;
+  frames: number;
+  /** Frames rendered before `startFrame` and thrown away: the stretchers and ducks already running there. */
+  prerollFrames: number;
+  /** Frames rendered past the piece's end and crossfaded into the next piece's first frames (0 for the last). */
+  overlapFrames: number;
+}
+
+/** How the file is cut. */
+export interface PieceOptions {
+  sampleRate: number;
+  pieceSec: Seconds;
+  prerollSec: Seconds;
+  overlapSec: Seconds;
+}
+
+/** Returns the file's first workout second (the count-in's start) and its length, seconds: the count-in to the music's end. */
+export function exportSpan(program: Pick<Program, 'leadInSec' | 'endSec'>): { fromSec: Seconds; durationSec: Seconds } {
+  const fromSec = Math.min(0, -program.leadInSec);
+  return { fromSec, durationSec: program.endSec + FINISH_TAIL_SEC - fromSec };
+}
+
+/** Returns the pieces that tile `totalFrames` frames of the file; the first has no preroll (nothing plays before it). */
+export function exportPieces(totalFrames: number, options: PieceOptions): ExportPiece[] {
+  const size = Math.max(1, Math.round(options.pieceSec * options.sampleRate));
+  const preroll = Math.round(options.prerollSec * options.sampleRate);
+  const overlap = Math.min(size, Math.round(options.overlapSec * options.sampleRate));
+  const pieces: ExportPiece[] = [];
+  for (let start = 0, index = 0; start < totalFrames; start += size, index += 1) {
+    const frames = Math.min(size, totalFrames - start);
+    const last = start + frames >= totalFrames;
+    pieces.push({ index, startFrame: start, frames, prerollFrames: Math.min(preroll, start), overlapFrames: last ? 0 : overlap });
+  }
+  return pieces;
+}
+
+/** A stretch of one track that a window plays: the id the windowed program gives it, and its track seconds. */
+export interface TrackClip {
+  clipId: string;
+  trackId: string;
+  fromTrackSec: Seconds;
+  /** Infinity: to the track's end (a loop is kept whole). */
+  toTrackSec: Seconds;
+}
+
+/** The program as one piece renders it, and the track clips its segments play. */
+export interface ProgramWindow {
+  program: Program;
+  clips: TrackClip[];
+}
+
+/**
+ * Returns `program` with only the segments that sound in [fromSec, toSec) of the workout clock (a fade past a
+ * segment's end included), each re-based onto the clip of its track that this window plays, with `marginSec`
+ * of the track either side (the stretcher reads a block around where it plays). Loops are kept whole.
+ */
+export function programWindow(program: Program, fromSec: Seconds, toSec: Seconds, fadeSec: Seconds, marginSec = 1): ProgramWindow {
+  const clips: TrackClip[] = [];
+  const segments: ProgramSegment[] = [];
+  program.segments.forEach((s, i) => {
+    if (s.endSec + fadeSec <= fromSec || s.startSec >= toSec) return;
+    if (s.loop) {
+      segments.push(s);
+      if (!clips.some((c) => c.clipId === s.trackId)) clips.push({ clipId: s.trackId, trackId: s.trackId, fromTrackSec: 0, toTrackSec: Infinity });
+      return;
+    }
+    const a = trackSecAt(s, Math.max(fromSec, s.startSec));
+    const b = trackSecAt(s, Math.min(toSec, s.endSec + fadeSec));
+    const lo = Math.max(0, Math.min(a, b) - marginSec);
+    const clipId = `${s.trackId}@${i}`;
+    clips.push({ clipId, trackId: s.trackId, fromTrackSec: lo, toTrackSec: Math.max(a, b) + marginSec });
+    segments.push({
+      ...s,
+      trackId: clipId,
+      trackOffsetSec: trackTime(s.trackOffsetSec - lo),
+      tempoMap: s.tempoMap?.map((p) => ({ ...p, trackSec: p.trackSec - lo })) ?? null,
+    });
+  });
+  return { program: { ...program, segments }, clips };
+}

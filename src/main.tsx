@@ -92,6 +92,15 @@ keepChosenWorkout(store);
 applyLaunchParams(store);
 if (import.meta.env.PROD) void import('./pwa/register-sw').then((m) => m.registerServiceWorker(store.getState().offerUpdate));
 
+// The program a workout plays on the demo music only (the render hooks below), at the given tempo change.
+function demoProgram(workoutOrId: string | Workout, maxTempoChangePct: number) {
+  const state = store.getState();
+  const workout = typeof workoutOrId === 'string' ? state.workouts.find((w) => w.id === workoutOrId) : workoutOrId;
+  if (!workout) throw new Error(`No workout "${String(workoutOrId)}"`);
+  const demoOnly = { ...state, tracks: [], musicChoices: { [workout.id]: { workoutId: workout.id, playlistId: null, lockedTrackIds: {}, maxTempoChangePct } } };
+  return programFor(demoOnly, demo.tracks(), workout);
+}
+
 // A handle for the browser tests and for curious users in the console.
 Object.assign(window, {
   montage: {
@@ -115,14 +124,19 @@ Object.assign(window, {
     programOf: (workoutId: string) => store.getState().programOf(workoutId),
     /** Renders a workout offline with the same engine and planner as live, on the demo music (tests check cue timing on it). */
     async renderOffline(workoutOrId: string | Workout, options: OfflineRenderOptions & { maxTempoChangePct?: number }) {
-      const state = store.getState();
-      const workout = typeof workoutOrId === 'string' ? state.workouts.find((w) => w.id === workoutOrId) : workoutOrId;
-      if (!workout) throw new Error(`No workout "${String(workoutOrId)}"`);
+      const program = demoProgram(workoutOrId, options.maxTempoChangePct ?? 0);
       const { renderProgramOffline } = await import('./audio/offline-render');
-      const demoOnly = { ...state, tracks: [], musicChoices: { [workout.id]: { workoutId: workout.id, playlistId: null, lockedTrackIds: {}, maxTempoChangePct: options.maxTempoChangePct ?? 0 } } };
-      const program = programFor(demoOnly, demo.tracks(), workout);
-      const render = await renderProgramOffline(program, demo.loadBuffer, options);
-      return { ...render, program };
+      return { ...(await renderProgramOffline(program, demo.loadBuffer, options)), program };
+    },
+    /** Renders a workout for export on the demo music, piece by piece, and returns the first channel whole (tests compare piece sizes). */
+    async renderExport(workoutOrId: string | Workout, options: { pieceSec: number; maxTempoChangePct?: number; include?: 'all' | 'music' | 'cues' }) {
+      const program = demoProgram(workoutOrId, options.maxTempoChangePct ?? 0);
+      const { renderExport } = await import('./audio/export-render');
+      const pieces: Float32Array[] = [];
+      const render = await renderExport(program, demo.loadBuffer, options, async (channels) => void pieces.push(channels[0]));
+      const samples = new Float32Array(render.frames);
+      pieces.reduce((at, p) => (samples.set(p, at), at + p.length), 0);
+      return { ...render, samples, program };
     },
   },
 });

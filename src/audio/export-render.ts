@@ -10,7 +10,8 @@ import { WorkoutEngine } from './engine';
 import { renderOffline } from './offline-queue';
 import type { LoadTrack } from './engine-types';
 import type { Program } from '../core/program';
-import { exportPieces, exportSpan, programWindow, type TrackClip } from '../core/export-window';
+import { exportPieces, exportSpan, programWindow, trackChangeFrames, type TrackClip } from '../core/export-window';
+import { correlation, crossfadeJoin } from '../core/export-join';
 import { mixClips, type PlacedClip } from '../core/voice-slots';
 import type { ExportedCue, ExportRender } from './export-types';
 
@@ -58,7 +59,7 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
   const sampleRate = options.sampleRate ?? 44100;
   const { fromSec, durationSec } = exportSpan(program);
   const total = Math.round(durationSec * sampleRate);
-  const pieces = exportPieces(total, { sampleRate, pieceSec: options.pieceSec ?? 120, prerollSec: PREROLL_SEC, overlapSec: OVERLAP_SEC });
+  const pieces = exportPieces(total, { sampleRate, pieceSec: options.pieceSec ?? 150, prerollSec: PREROLL_SEC, overlapSec: OVERLAP_SEC, cutFrames: trackChangeFrames(program, sampleRate) });
   const decoded = new Map<string, Promise<AudioBuffer>>();
   const cues: ExportedCue[] = [];
   let tail: Float32Array[] | null = null;
@@ -91,19 +92,14 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
       const placedFrame = firstFrame + (placed.ctxTime * sampleRate - DELAY_FRAMES);
       cues.push({ plannedSec: placed.cue.timeSec - fromSec, placedSec: placedFrame / sampleRate, kind: placed.cue.kind });
     }
-    const body: Float32Array[] = [];
-    const nextTail: Float32Array[] = [];
-    for (let c = 0; c < CHANNELS; c++) {
-      const data = rendered.getChannelData(Math.min(c, rendered.numberOfChannels - 1));
-      const from = DELAY_FRAMES + piece.prerollFrames;
-      const out = data.slice(from, from + piece.frames);
-      const before = tail?.[c];
-      if (before) for (let i = 0; i < before.length && i < out.length; i++) {
-        const w = (i + 0.5) / before.length;
-        out[i] = before[i] * (1 - w) + out[i] * w;
-      }
-      body.push(out);
-      if (piece.overlapFrames > 0) nextTail.push(data.slice(from + piece.frames, from + piece.frames + piece.overlapFrames));
+    const from = DELAY_FRAMES + piece.prerollFrames;
+    const body = Array.from({ length: CHANNELS }, (_, c) => rendered.getChannelData(Math.min(c, rendered.numberOfChannels - 1)).slice(from, from + piece.frames));
+    const nextTail = piece.overlapFrames === 0 ? [] : Array.from({ length: CHANNELS }, (_, c) =>
+      rendered.getChannelData(Math.min(c, rendered.numberOfChannels - 1)).slice(from + piece.frames, from + piece.frames + piece.overlapFrames));
+    if (tail) {
+      // One set of gains for both channels (the stereo image stays put), from how alike the two renders are.
+      const rho = Math.min(...tail.map((t, c) => correlation(body[c].subarray(0, t.length), t)));
+      tail.forEach((t, c) => crossfadeJoin(body[c], t, rho));
     }
     rendered.dispose();
     tail = nextTail.length > 0 ? nextTail : null;

@@ -24,9 +24,12 @@ export interface ExportPiece {
 /** How the file is cut. */
 export interface PieceOptions {
   sampleRate: number;
+  /** Longest piece, seconds; a piece is at least half as long unless the file ends. */
   pieceSec: Seconds;
   prerollSec: Seconds;
   overlapSec: Seconds;
+  /** Frames where a piece had best end (track changes: a track then plays whole within one piece). */
+  cutFrames?: readonly number[];
 }
 
 /** Returns the file's first workout second (the count-in's start) and its length, seconds: the count-in to the music's end. */
@@ -35,18 +38,32 @@ export function exportSpan(program: Pick<Program, 'leadInSec' | 'endSec'>): { fr
   return { fromSec, durationSec: program.endSec + FINISH_TAIL_SEC - fromSec };
 }
 
-/** Returns the pieces that tile `totalFrames` frames of the file; the first has no preroll (nothing plays before it). */
+/**
+ * Returns the pieces that tile `totalFrames` frames of the file; the first has no preroll (nothing plays before
+ * it). Each ends at the last of `cutFrames` that keeps it between half and the whole of `pieceSec`, else at
+ * `pieceSec`.
+ */
 export function exportPieces(totalFrames: number, options: PieceOptions): ExportPiece[] {
   const size = Math.max(1, Math.round(options.pieceSec * options.sampleRate));
   const preroll = Math.round(options.prerollSec * options.sampleRate);
-  const overlap = Math.min(size, Math.round(options.overlapSec * options.sampleRate));
+  const overlap = Math.round(options.overlapSec * options.sampleRate);
+  const cuts = [...(options.cutFrames ?? [])].sort((a, b) => a - b);
   const pieces: ExportPiece[] = [];
-  for (let start = 0, index = 0; start < totalFrames; start += size, index += 1) {
-    const frames = Math.min(size, totalFrames - start);
-    const last = start + frames >= totalFrames;
-    pieces.push({ index, startFrame: start, frames, prerollFrames: Math.min(preroll, start), overlapFrames: last ? 0 : overlap });
+  for (let start = 0, index = 0; start < totalFrames; index += 1) {
+    const latest = start + size;
+    const cut = cuts.filter((c) => c >= start + size / 2 && c <= latest).at(-1);
+    const end = latest >= totalFrames ? totalFrames : (cut ?? latest);
+    const frames = end - start;
+    pieces.push({ index, startFrame: start, frames, prerollFrames: Math.min(preroll, start), overlapFrames: end >= totalFrames ? 0 : Math.min(overlap, frames) });
+    start = end;
   }
   return pieces;
+}
+
+/** Returns the file frames at which the tracks of `program` change (the pieces' best ends). */
+export function trackChangeFrames(program: Pick<Program, 'segments' | 'leadInSec' | 'endSec'>, sampleRate: number): number[] {
+  const { fromSec } = exportSpan(program);
+  return program.segments.slice(1).map((s) => Math.round((s.startSec - fromSec) * sampleRate));
 }
 
 /** A stretch of one track that a window plays: the id the windowed program gives it, and its track seconds. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planWorkout, FINISH_TAIL_SEC, type MusicRequest } from '../../../src/core/program';
-import { exportPieces, exportSpan, programWindow } from '../../../src/core/export-window';
+import { exportPieces, exportSpan, programWindow, trackChangeFrames } from '../../../src/core/export-window';
+import { correlation, crossfadeJoin } from '../../../src/core/export-join';
 import { trackSecAt } from '../../../src/core/tempo-map';
 import { cueSheetOf, chaptersOf } from '../../../src/core/cue-sheet';
 import { buildUpsTemplate, demo3030Template, tabataTemplate } from '../../../src/core/workout-templates';
@@ -90,5 +91,49 @@ describe('cueSheetOf and chaptersOf', () => {
     const works = chapters.filter((c) => /^All out \d+\/\d+$/.test(c.title));
     expect(works.length).toBe(8);
     expect(works[2].title).toBe("All out 3/8");
+  });
+});
+
+describe('exportPieces at track changes', () => {
+  it('ends a piece at the last track change that keeps it between half and the whole of its length', () => {
+    const o = { sampleRate: 10, pieceSec: 100, prerollSec: 3, overlapSec: 0.5 };
+    const pieces = exportPieces(3000, { ...o, cutFrames: [300, 700, 900, 1200, 2950] });
+    expect(pieces.map((p) => p.startFrame)).toEqual([0, 900, 1900, 2900]);
+    expect(pieces.map((p) => p.frames)).toEqual([900, 1000, 1000, 100]);
+  });
+
+  it('cuts a real plan at its track changes, every piece within its bounds', () => {
+    const p = planWorkout(tabataTemplate(), mine, bars);
+    const total = Math.round(exportSpan(p).durationSec * 44100);
+    const cuts = trackChangeFrames(p, 44100);
+    const pieces = exportPieces(total, { sampleRate: 44100, pieceSec: 150, prerollSec: 3, overlapSec: 0.05, cutFrames: cuts });
+    expect(pieces.reduce((n, x) => n + x.frames, 0)).toBe(total);
+    for (const x of pieces.slice(0, -1)) {
+      expect(x.frames).toBeLessThanOrEqual(150 * 44100);
+      expect(x.frames).toBeGreaterThanOrEqual(75 * 44100);
+    }
+    expect(pieces.slice(1).filter((x) => cuts.includes(x.startFrame)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('crossfadeJoin: the level holds through a join', () => {
+  const tone = (phase: number) => Float32Array.from({ length: 2205 }, (_, i) => Math.sin(2 * Math.PI * 440 * i / 44100 + phase));
+  const rmsOf = (a: Float32Array, from: number, to: number) => Math.sqrt(a.subarray(from, to).reduce((s, v) => s + v * v, 0) / (to - from));
+  for (const [label, phase] of [['in phase', 0], ['a quarter period apart', Math.PI / 2],] as const) {
+    it(`two renders ${label}: the middle of the join within 1 dB of the level`, () => {
+      const head = tone(phase);
+      crossfadeJoin(head, tone(0));
+      const level = rmsOf(tone(0), 0, 2205);
+      const mid = rmsOf(head, 1000, 1205);
+      expect(Math.abs(20 * Math.log10(mid / level))).toBeLessThan(1);
+    });
+  }
+
+  it('leaves identical renders exactly as they were', () => {
+    const a = tone(0);
+    const head = tone(0);
+    crossfadeJoin(head, a);
+    head.forEach((v, i) => expect(v).toBeCloseTo(a[i], 6));
+    expect(correlation(a, new Float32Array(10))).toBe(1);
   });
 });

@@ -37,7 +37,7 @@ const TRACK_FADE_SEC = 0.05;
 /** Rendered before each piece and thrown away: longer than a duck (under 3 s) and the stretcher's warm-up. */
 const PREROLL_SEC = 3;
 /** The two renders of a join are crossfaded over this long. */
-const OVERLAP_SEC = 0.05;
+const OVERLAP_SEC = 0.1;
 /** The engine starts this many frames into each render (it places the first sounds a moment ahead). */
 const DELAY_FRAMES = 2048;
 
@@ -76,15 +76,19 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
       if (!decoded.has(clip.trackId)) decoded.set(clip.trackId, loadTrack(clip.trackId));
       clips.set(clip.clipId, cut(await decoded.get(clip.trackId)!, clip));
     }
+    // A track that ends in this piece is not kept while it renders: its clip is all that is needed.
+    const pieceEndSec = fromSec + (piece.startFrame + piece.frames + piece.overlapFrames) / sampleRate;
+    for (const s of program.segments) if (s.startSec < pieceEndSec && s.endSec + TRACK_FADE_SEC <= pieceEndSec && !program.segments.some((o) => o.trackId === s.trackId && o.endSec + TRACK_FADE_SEC > pieceEndSec && o.startSec < pieceEndSec + (options.pieceSec ?? 150))) decoded.delete(s.trackId);
     options.signal?.throwIfAborted();
     let engine: WorkoutEngine | null = null;
     // Two frames more than needed: a length in seconds may be truncated a frame short.
     const rendered = await renderOffline(async (context) => {
       engine = new WorkoutEngine(context, { include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC });
       await engine.loadAll(window.program, (id) => Promise.resolve(clips.get(id)!));
+      // The players hold what they play (a stretcher its own copy): the clips are let go before the render.
+      clips.clear();
       engine.start(DELAY_FRAMES / sampleRate, renderFromSec);
     }, (DELAY_FRAMES + renderFrames + 2) / sampleRate, CHANNELS, sampleRate);
-    clips.clear();
     const pieceFromSec = fromSec + piece.startFrame / sampleRate;
     const pieceToSec = pieceFromSec + piece.frames / sampleRate;
     for (const placed of (engine as WorkoutEngine | null)?.scheduled ?? []) {
@@ -108,5 +112,5 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
     await write(body);
     options.onProgress?.(piece.startFrame + piece.frames, total);
   }
-  return { frames: total, sampleRate, channels: CHANNELS, cues };
+  return { frames: total, sampleRate, channels: CHANNELS, cues, joins: pieces.slice(1).map((p) => p.startFrame) };
 }

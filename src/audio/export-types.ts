@@ -25,6 +25,8 @@ export interface ExportRender {
   sampleRate: number;
   channels: number;
   cues: ExportedCue[];
+  /** File frames where one piece's render gives way to the next. */
+  joins: number[];
 }
 
 /** The finished export. */

@@ -119,7 +119,7 @@ describe('exportPieces at track changes', () => {
 describe('crossfadeJoin: the level holds through a join', () => {
   const tone = (phase: number) => Float32Array.from({ length: 2205 }, (_, i) => Math.sin(2 * Math.PI * 440 * i / 44100 + phase));
   const rmsOf = (a: Float32Array, from: number, to: number) => Math.sqrt(a.subarray(from, to).reduce((s, v) => s + v * v, 0) / (to - from));
-  for (const [label, phase] of [['in phase', 0], ['a quarter period apart', Math.PI / 2],] as const) {
+  for (const [label, phase] of [['in phase', 0], ['a quarter period apart', Math.PI / 2]] as const) {
     it(`two renders ${label}: the middle of the join within 1 dB of the level`, () => {
       const head = tone(phase);
       crossfadeJoin(head, tone(0));

@@ -61,7 +61,7 @@ export default defineConfig({
       workbox: {
         // The app shell only, including the lazily loaded Tone.js and worker chunks and the stretcher's worklet
         // module (.mjs) so the demo runs offline. User audio never passes through here: it lives in OPFS / IndexedDB.
-        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest,wasm}'],
         globIgnores: ['_headers'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,

@@ -26,6 +26,7 @@ import { syncLogAcrossTabs } from './tabs/log-sync';
 import { applyLaunchParams, keepChosenWorkout, rememberStartedWorkouts } from './pwa/launch-params';
 import { BackupServiceContext } from './ui/library/BackupPanel';
 import type { Workout } from './core/workout';
+import type { AudioExportService } from './state/services';
 import type { OfflineRenderOptions } from './audio/offline-render';
 import './ui/app.css';
 
@@ -55,7 +56,19 @@ const preview = createLazyPreview(async (trackId) => {
 // Heart rate stays on this device: a strap over Web Bluetooth, or the simulated one (labelled so) to try it without.
 const simulatedHeartRate = createSimulatedHeartRate();
 const cadence = createCadenceSensor();
+// Export audio: everything it needs (the renderer, the encoder worker, the file, the offline voice) loads when used.
+const audioExport: AudioExportService = {
+  formats: () => ['mp3', 'wav'],
+  async exportAudio(program, loadTrack, choice, signal, onProgress) {
+    const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }] = await Promise.all([
+      import('./audio/export-workout'), import('./storage/export-file'), import('./workers/audio-encoder-client'),
+    ]);
+    const synthesize = () => Promise.reject(new Error('the offline voice is not available in this build'));
+    return exportWorkoutAudio(program, loadTrack, choice, { startEncoder: (o) => startEncoding({ ...o, signal }), createFile: createExportFile, synthesize }, signal, onProgress);
+  },
+};
 const store = createAppStore({
+  audioExport,
   player,
   demo,
   decoder,

@@ -44,7 +44,7 @@ const DELAY_FRAMES = 2048;
 /** Returns the part of `audio` that `clip` plays (the whole of it for a loop). */
 function cut(audio: AudioBuffer, clip: TrackClip): AudioBuffer {
   if (clip.toTrackSec === Infinity) return audio;
-  const from = Math.min(audio.length, Math.floor(clip.fromTrackSec * audio.sampleRate));
+  const from = Math.min(audio.length, Math.round(clip.fromTrackSec * audio.sampleRate));
   const to = Math.min(audio.length, Math.ceil(clip.toTrackSec * audio.sampleRate));
   const out = new AudioBuffer({ length: Math.max(1, to - from), numberOfChannels: audio.numberOfChannels, sampleRate: audio.sampleRate });
   for (let c = 0; c < audio.numberOfChannels; c++) out.copyToChannel(audio.getChannelData(c).subarray(from, to), c);
@@ -63,12 +63,13 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
   const decoded = new Map<string, Promise<AudioBuffer>>();
   const cues: ExportedCue[] = [];
   let tail: Float32Array[] | null = null;
+  const joinCorrelations: number[] = [];
   for (const piece of pieces) {
     options.signal?.throwIfAborted();
     const firstFrame = piece.startFrame - piece.prerollFrames;
     const renderFrames = piece.prerollFrames + piece.frames + piece.overlapFrames;
     const renderFromSec = fromSec + firstFrame / sampleRate;
-    const window = programWindow(program, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC);
+    const window = programWindow(program, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC, sampleRate);
     // Only the tracks this piece plays stay decoded (a track that goes on into the next piece is kept for it).
     for (const id of [...decoded.keys()]) if (!window.clips.some((c) => c.trackId === id)) decoded.delete(id);
     const clips = new Map<string, AudioBuffer>();
@@ -103,6 +104,7 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
     if (tail) {
       // One set of gains for both channels (the stereo image stays put), from how alike the two renders are.
       const rho = Math.min(...tail.map((t, c) => correlation(body[c].subarray(0, t.length), t)));
+      joinCorrelations.push(rho);
       tail.forEach((t, c) => crossfadeJoin(body[c], t, rho));
     }
     rendered.dispose();
@@ -112,5 +114,5 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
     await write(body);
     options.onProgress?.(piece.startFrame + piece.frames, total);
   }
-  return { frames: total, sampleRate, channels: CHANNELS, cues, joins: pieces.slice(1).map((p) => p.startFrame) };
+  return { frames: total, sampleRate, channels: CHANNELS, cues, joins: pieces.slice(1).map((p) => p.startFrame), joinCorrelations };
 }

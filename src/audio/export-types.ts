@@ -27,6 +27,8 @@ export interface ExportRender {
   cues: ExportedCue[];
   /** File frames where one piece's render gives way to the next. */
   joins: number[];
+  /** At each join, how alike the two renders were over the crossfade (1: the same sound; core/export-join.ts). */
+  joinCorrelations: number[];
 }
 
 /** The finished export. */

@@ -24,6 +24,8 @@ export interface ExportTag {
 
 /** An encoder running (in a worker): pieces of audio in, pieces of the file out. */
 export interface EncoderSession {
+  /** Resolves once the encoder is open, with the silence its decoded file has before the first frame (LAME's delay). */
+  ready: Promise<{ encoderDelayFrames: number }>;
   push(channels: Float32Array[]): Promise<Uint8Array[]>;
   end(): Promise<Uint8Array[]>;
   cancel(): void;
@@ -88,15 +90,19 @@ export async function exportWorkoutAudio(program: Program, loadTrack: LoadTrack,
   signal.throwIfAborted();
   const { durationSec } = exportSpan(program);
   const frames = Math.round(durationSec * SAMPLE_RATE);
-  const tag: ExportTag = { title: program.workoutName, artist: 'Montage', durationMs: Math.round(durationSec * 1000), chapters: chaptersOf(program) };
+  const chapters = chaptersOf(program);
+  // An ID3 table of contents lists at most 255 chapters: a longer workout's file has none.
+  const tag: ExportTag = { title: program.workoutName, artist: 'Montage', durationMs: Math.round(durationSec * 1000), chapters: chapters.length <= 255 ? chapters : [] };
   const encoder = deps.startEncoder({ format: choice.format, sampleRate: SAMPLE_RATE, channels: 2, frames, tag });
-  const file = await deps.createFile(fileName);
   const stop = () => encoder.cancel();
   signal.addEventListener('abort', stop);
+  let file: ExportSink | null = null;
   const writeAll = async (bytes: Uint8Array[]) => {
-    for (const b of bytes) await file.write(b);
+    for (const b of bytes) await file!.write(b);
   };
   try {
+    const { encoderDelayFrames } = await encoder.ready;
+    file = await deps.createFile(fileName);
     const render = await renderExport(program, loadTrack, {
       sampleRate: SAMPLE_RATE,
       include: choice.includeCues ? 'all' : 'music',
@@ -111,11 +117,12 @@ export async function exportWorkoutAudio(program: Program, loadTrack: LoadTrack,
     await writeAll(await encoder.end());
     signal.throwIfAborted();
     const blob = await file.close();
-    const cueSheet = cueSheetOf(program, SAMPLE_RATE);
+    // An MP3 decodes with the encoder's delay before the first sample: the cue sheet gives the times as decoded.
+    const cueSheet = cueSheetOf(program, SAMPLE_RATE, encoderDelayFrames / SAMPLE_RATE);
     return { file: blob, fileName, cueSheet, cueSheetName: exportFileName(program.workoutName, 'cues.json'), render, voiceCut: voice.cut };
   } catch (e) {
     encoder.cancel();
-    await file.abort();
+    await file?.abort();
     throw e;
   } finally {
     signal.removeEventListener('abort', stop);

@@ -33,9 +33,11 @@ export interface CueSheet {
 
 const round = (sec: number): number => Math.round(sec * 1e6) / 1e6;
 
-/** Returns the cue sheet of `program` exported at `sampleRate` Hz. */
-export function cueSheetOf(program: Program, sampleRate: number): CueSheet {
-  const { fromSec, durationSec } = exportSpan(program);
+/** Returns the cue sheet of `program` exported at `sampleRate` Hz, its times `delaySec` later where the file starts with silence (an MP3's encoder delay). */
+export function cueSheetOf(program: Program, sampleRate: number, delaySec = 0): CueSheet {
+  const span = exportSpan(program);
+  const fromSec = span.fromSec - delaySec;
+  const durationSec = span.durationSec + delaySec;
   const end = fromSec + durationSec;
   return {
     workout: program.workoutName,
@@ -43,7 +45,7 @@ export function cueSheetOf(program: Program, sampleRate: number): CueSheet {
     sampleRate,
     cues: program.cues.map((c) => ({ timeSec: round(c.timeSec - fromSec), kind: c.kind, ...('text' in c ? { text: c.text } : {}) })),
     segments: program.segments.filter((s) => s.startSec < end).map((s) => ({
-      startSec: round(Math.max(0, s.startSec - fromSec)),
+      startSec: round(Math.max(delaySec, s.startSec - fromSec)),
       endSec: round(Math.min(end, s.endSec) - fromSec),
       title: s.artist ? `${s.artist} – ${s.title}` : s.title,
       bpm: Math.round(s.musicBpm * 100) / 100,

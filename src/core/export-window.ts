@@ -83,10 +83,11 @@ export interface ProgramWindow {
 
 /**
  * Returns `program` with only the segments that sound in [fromSec, toSec) of the workout clock (a fade past a
- * segment's end included), each re-based onto the clip of its track that this window plays, with `marginSec`
+ * segment's end included), each re-based onto the clip of its track that this window plays (cut on a frame at
+ * `sampleRate`), with `marginSec`
  * of the track either side (the stretcher reads a block around where it plays). Loops are kept whole.
  */
-export function programWindow(program: Program, fromSec: Seconds, toSec: Seconds, fadeSec: Seconds, marginSec = 1): ProgramWindow {
+export function programWindow(program: Program, fromSec: Seconds, toSec: Seconds, fadeSec: Seconds, sampleRate: number, marginSec = 1): ProgramWindow {
   const clips: TrackClip[] = [];
   const segments: ProgramSegment[] = [];
   program.segments.forEach((s, i) => {
@@ -98,7 +99,8 @@ export function programWindow(program: Program, fromSec: Seconds, toSec: Seconds
     }
     const a = trackSecAt(s, Math.max(fromSec, s.startSec));
     const b = trackSecAt(s, Math.min(toSec, s.endSec + fadeSec));
-    const lo = Math.max(0, Math.min(a, b) - marginSec);
+    // On a frame of the track (decoded at `sampleRate`): the clip starts on a sample and the offsets stay exact.
+    const lo = Math.floor(Math.max(0, Math.min(a, b) - marginSec) * sampleRate) / sampleRate;
     const clipId = `${s.trackId}@${i}`;
     clips.push({ clipId, trackId: s.trackId, fromTrackSec: lo, toTrackSec: Math.max(a, b) + marginSec });
     segments.push({

@@ -38,7 +38,7 @@ describe('programWindow: one piece of the same program', () => {
       let checked = 0;
       for (let from = -p.leadInSec; from < p.endSec; from += 47.3) {
         const to = from + 50;
-        const w = programWindow(p, from, to, 0.05);
+        const w = programWindow(p, from, to, 0.05, 44100);
         expect(w.program.cues).toBe(p.cues);
         expect(w.program.stepStarts).toBe(p.stepStarts);
         for (const s of w.program.segments) {
@@ -49,6 +49,7 @@ describe('programWindow: one piece of the same program', () => {
             const inClip = trackSecAt(s, t);
             expect(inClip + clip.fromTrackSec).toBeCloseTo(trackSecAt(original, t), 9);
             expect(inClip).toBeGreaterThanOrEqual(Math.min(0.99, trackSecAt(original, t)) - 1e-9);
+            expect(Number.isInteger(Math.round(clip.fromTrackSec * 44100 * 1e6) / 1e6)).toBe(true);
             expect(clip.fromTrackSec + inClip).toBeLessThanOrEqual(clip.toTrackSec - 0.99);
             checked += 1;
           }
@@ -64,7 +65,7 @@ describe('programWindow: one piece of the same program', () => {
 
   it('keeps a looped track (the demo) whole', () => {
     const p = planWorkout(demo3030Template(), { library: [], demo: demoTrackInfos(), maxTempoChangePct: 0 }, bars);
-    const w = programWindow(p, 60, 180, 0.05);
+    const w = programWindow(p, 60, 180, 0.05, 44100);
     expect(w.clips.every((c) => c.toTrackSec === Infinity && c.clipId === c.trackId)).toBe(true);
     expect(w.program.segments.every((s) => p.segments.includes(s))).toBe(true);
   });

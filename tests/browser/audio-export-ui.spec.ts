@@ -1,0 +1,155 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import decode from 'audio-decode';
+import { parseBuffer } from 'music-metadata';
+import { renderCueSound } from '../../src/audio/cue-sounds';
+
+// Export audio from the Workouts screen, end to end: a pasted workout, the dialog, the file downloaded and
+// analysed here (not by the app), its cue sheet, MP3 chapters, and Cancel leaving nothing behind.
+
+const TEXT = '30s warmup 128bpm; 2x(20s sprint 160bpm, 20s easy 150bpm); 20s cooldown 130bpm';
+const NAME = 'Export run';
+
+async function pasteWorkout(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workouts' }).click();
+  await page.getByLabel('Paste workout text').fill(TEXT);
+  await page.getByLabel('Name of the pasted workout').fill(NAME);
+  await page.getByRole('button', { name: 'Add pasted workout' }).click();
+  await expect(page.getByRole('list', { name: 'Your workouts' }).getByRole('heading', { name: NAME, exact: true })).toBeVisible();
+}
+
+async function exportAs(page: Page, format: 'WAV' | 'MP3', voice: boolean) {
+  await page.getByRole('button', { name: `Export audio of ${NAME}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Export audio: ${NAME}` });
+  await dialog.getByLabel('Format').selectOption({ label: format === 'WAV' ? 'WAV (uncompressed, 16-bit)' : 'MP3 (192 kbit/s, with chapters)' });
+  await expect(dialog.getByLabel('Include cues')).toBeChecked();
+  await dialog.getByLabel('Include voice').setChecked(voice);
+  const file = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await file;
+  const sheetDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download cue sheet' }).click();
+  const sheet = await sheetDownload;
+  const result = {
+    name: download.suggestedFilename(), bytes: new Uint8Array(await readFile((await download.path())!)),
+    sheetName: sheet.suggestedFilename(), sheet: JSON.parse(await readFile((await sheet.path())!, 'utf8')),
+  };
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return result;
+}
+
+const CHIMES = (['start', 'work', 'rest'] as const).map((sound) => renderCueSound(sound, 44100).subarray(0, Math.round(0.3 * 44100)));
+
+/**
+ * Where a step's chime starts in the file near `atSec`: the lag within ±6 ms at which the file best matches one
+ * of the step chimes (a matched filter over their first 0.3 s, three notes, which the music does not imitate).
+ */
+function chimeNear(samples: Float32Array, rate: number, atSec: number): number {
+  const at = Math.round(atSec * rate);
+  const reach = Math.round(0.006 * rate);
+  let best = 0;
+  let bestLag = 0;
+  for (const chime of CHIMES) {
+    for (let lag = -reach; lag <= reach; lag++) {
+      let dot = 0;
+      let energy = 0;
+      for (let i = 0; i < chime.length; i++) {
+        const x = samples[at + lag + i] ?? 0;
+        dot += x * chime[i];
+        energy += x * x;
+      }
+      const score = dot / Math.sqrt(energy + 1e-12);
+      if (score > best) {
+        best = score;
+        bestLag = lag;
+      }
+    }
+  }
+  return (at + bestLag) / rate;
+}
+
+function checkAudio(mono: Float32Array, rate: number, sheet: any) {
+  expect(Math.abs(mono.length / rate - sheet.durationSec)).toBeLessThan(0.03);
+  // Every step change (a step-start cue) on its planned downbeat, ±2 ms of the cue sheet, found in the file.
+  const starts = sheet.cues.filter((c: any) => c.kind === 'step-start');
+  expect(starts.length).toBe(6);
+  for (const c of starts) {
+    const found = chimeNear(mono, rate, c.timeSec);
+    expect(Math.abs(found - c.timeSec) * 1000, `step change at ${c.timeSec} s`).toBeLessThan(2);
+  }
+  // No gap in the music: no 50 ms without sound from the first step to the end of the music.
+  const from = Math.round(sheet.segments[0].startSec * rate);
+  const to = Math.round(sheet.segments.at(-1).endSec * rate) - Math.round(0.1 * rate);
+  let quiet = 0;
+  let longest = 0;
+  for (let i = from; i < to; i++) {
+    quiet = Math.abs(mono[i]) < 1e-4 ? quiet + 1 : 0;
+    longest = Math.max(longest, quiet);
+  }
+  expect(longest / rate).toBeLessThan(0.05);
+}
+
+test('Export audio: a WAV of a pasted workout, its cue sheet, each step change on its downbeat in the file', async ({ page }) => {
+  test.setTimeout(240_000);
+  await pasteWorkout(page);
+  const out = await exportAs(page, 'WAV', false);
+  expect(out.name).toBe(`${NAME}.wav`);
+  expect(out.sheetName).toBe(`${NAME}.cues.json`);
+  expect(out.sheet).toMatchObject({ workout: NAME, sampleRate: 44100 });
+  for (const s of out.sheet.segments) expect(Object.keys(s).sort()).toEqual(['bpm', 'endSec', 'playbackRate', 'startSec', 'title']);
+  const view = new DataView(out.bytes.buffer, out.bytes.byteOffset);
+  expect(String.fromCharCode(...out.bytes.subarray(0, 4))).toBe('RIFF');
+  expect(view.getUint16(22, true)).toBe(2);
+  expect(view.getUint32(24, true)).toBe(44100);
+  const frames = view.getUint32(40, true) / 4;
+  expect(out.bytes.length).toBe(44 + frames * 4);
+  const mono = new Float32Array(frames);
+  for (let i = 0; i < frames; i++) mono[i] = (view.getInt16(44 + 4 * i, true) + view.getInt16(46 + 4 * i, true)) / 65536;
+  checkAudio(mono, 44100, out.sheet);
+});
+
+test('Export audio: an MP3 with a chapter per step, the cue sheet giving times as the MP3 decodes', async ({ page }) => {
+  test.setTimeout(240_000);
+  await pasteWorkout(page);
+  const out = await exportAs(page, 'MP3', false);
+  expect(out.name).toBe(`${NAME}.mp3`);
+  const meta = await parseBuffer(out.bytes, { mimeType: 'audio/mpeg' }, { duration: false, includeChapters: true });
+  expect(meta.common.title).toBe(NAME);
+  expect(meta.format.chapters?.map((c) => c.title)).toEqual(['warmup', 'sprint 1/2', 'easy 1/2', 'sprint 2/2', 'easy 2/2', 'cooldown']);
+  const decoded = await decode(out.bytes);
+  const [l, r] = decoded.channelData;
+  const mono = l.map((v: number, i: number) => (v + r[i]) / 2);
+  checkAudio(mono, decoded.sampleRate, out.sheet);
+});
+
+test('Export audio: Cancel stops at once and leaves no file behind', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workouts' }).click();
+  await page.getByRole('button', { name: 'Export audio of Tabata' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export audio: Tabata' });
+  await dialog.getByLabel('Format').selectOption({ label: 'WAV (uncompressed, 16-bit)' });
+  await dialog.getByLabel('Include voice').setChecked(false);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bar).toBeHidden();
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+  // The half-written file is gone at once, and stays gone once the piece that was rendering has finished.
+  const files = () => page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('exports', { create: true });
+    const names: string[] = [];
+    for await (const name of (dir as any).keys()) names.push(name);
+    return names;
+  });
+  await expect.poll(files).toEqual([]);
+  await page.waitForTimeout(5000);
+  expect(await files()).toEqual([]);
+  expect(downloads).toBe(0);
+});

@@ -10,7 +10,8 @@ import { WorkoutEngine } from './engine';
 import { renderOffline } from './offline-queue';
 import type { LoadTrack } from './engine-types';
 import type { Program } from '../core/program';
-import { exportPieces, exportSpan, programWindow, trackChangeFrames, type TrackClip } from '../core/export-window';
+import { exportPieces, exportSpan, programWindow, trackChangeFrames } from '../core/export-window';
+import { HeldTracks, moveOut } from './held-tracks';
 import { correlation, crossfadeJoin } from '../core/export-join';
 import { mixClips, type PlacedClip } from '../core/voice-slots';
 import type { ExportedCue, ExportRender } from './export-types';
@@ -32,6 +33,12 @@ export interface ExportRenderOptions {
 }
 
 const CHANNELS = 2;
+/**
+ * The longest piece, seconds. Memory holds about four copies of one piece's audio while it renders; and every
+ * piece that plays a tempo-matched track costs a stretcher whose WebAssembly memory Chromium never frees (it
+ * keeps every offline context that ran an AudioWorklet), and V8 makes only about 125 of those per page.
+ */
+const PIECE_SEC = 150;
 /** The engine's crossfade between tracks (a segment sounds this long past its end). */
 const TRACK_FADE_SEC = 0.05;
 /** Rendered before each piece and thrown away: longer than a duck (under 3 s) and the stretcher's warm-up. */
@@ -41,14 +48,15 @@ const OVERLAP_SEC = 0.1;
 /** The engine starts this many frames into each render (it places the first sounds a moment ahead). */
 const DELAY_FRAMES = 2048;
 
-/** Returns the part of `audio` that `clip` plays (the whole of it for a loop). */
-function cut(audio: AudioBuffer, clip: TrackClip): AudioBuffer {
-  if (clip.toTrackSec === Infinity) return audio;
-  const from = Math.min(audio.length, Math.round(clip.fromTrackSec * audio.sampleRate));
-  const to = Math.min(audio.length, Math.ceil(clip.toTrackSec * audio.sampleRate));
-  const out = new AudioBuffer({ length: Math.max(1, to - from), numberOfChannels: audio.numberOfChannels, sampleRate: audio.sampleRate });
-  for (let c = 0; c < audio.numberOfChannels; c++) out.copyToChannel(audio.getChannelData(c).subarray(from, to), c);
-  return out;
+/**
+ * Returns the rendered samples, `CHANNELS` arrays, moved out of `audio` (left empty): Chromium keeps a finished
+ * offline context that loaded an AudioWorklet (the stretcher) alive, and with it the buffer it rendered — a
+ * minute of stereo audio per piece, an hour's worth by the end of a long export. Moved, the samples are held
+ * only until they are written. Where a browser cannot move them they are copied.
+ */
+function takeSamples(audio: AudioBuffer): Float32Array[] {
+  const moved = Array.from({ length: audio.numberOfChannels }, (_, c) => moveOut(audio.getChannelData(c)));
+  return Array.from({ length: CHANNELS }, (_, c) => (c < moved.length ? moved[c] : moved[moved.length - 1].slice()));
 }
 
 /**
@@ -59,33 +67,31 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
   const sampleRate = options.sampleRate ?? 44100;
   const { fromSec, durationSec } = exportSpan(program);
   const total = Math.round(durationSec * sampleRate);
-  const pieces = exportPieces(total, { sampleRate, pieceSec: options.pieceSec ?? 150, prerollSec: PREROLL_SEC, overlapSec: OVERLAP_SEC, cutFrames: trackChangeFrames(program, sampleRate) });
-  const decoded = new Map<string, Promise<AudioBuffer>>();
+  const pieces = exportPieces(total, { sampleRate, pieceSec: options.pieceSec ?? PIECE_SEC, prerollSec: PREROLL_SEC, overlapSec: OVERLAP_SEC, cutFrames: trackChangeFrames(program, sampleRate) });
+  // What each render covers: the piece, its preroll before and the overlap after.
+  const spans = pieces.map((piece) => {
+    const firstFrame = piece.startFrame - piece.prerollFrames;
+    return { firstFrame, renderFrames: piece.prerollFrames + piece.frames + piece.overlapFrames, renderFromSec: fromSec + firstFrame / sampleRate };
+  });
+  const windows = spans.map(({ renderFromSec, renderFrames }) => programWindow(program, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC, sampleRate));
+  const tracks = new HeldTracks(windows.map((w) => w.clips), loadTrack);
   const cues: ExportedCue[] = [];
   let tail: Float32Array[] | null = null;
   const joinCorrelations: number[] = [];
-  for (const piece of pieces) {
+  for (const [k, piece] of pieces.entries()) {
     options.signal?.throwIfAborted();
-    const firstFrame = piece.startFrame - piece.prerollFrames;
-    const renderFrames = piece.prerollFrames + piece.frames + piece.overlapFrames;
-    const renderFromSec = fromSec + firstFrame / sampleRate;
-    const window = programWindow(program, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC, sampleRate);
-    // Only the tracks this piece plays stay decoded (a track that goes on into the next piece is kept for it).
-    for (const id of [...decoded.keys()]) if (!window.clips.some((c) => c.trackId === id)) decoded.delete(id);
-    const clips = new Map<string, AudioBuffer>();
-    for (const clip of window.clips) {
-      if (!decoded.has(clip.trackId)) decoded.set(clip.trackId, loadTrack(clip.trackId));
-      clips.set(clip.clipId, cut(await decoded.get(clip.trackId)!, clip));
-    }
-    // A track that ends in this piece is not kept while it renders: its clip is all that is needed.
-    const pieceEndSec = fromSec + (piece.startFrame + piece.frames + piece.overlapFrames) / sampleRate;
-    for (const s of program.segments) if (s.startSec < pieceEndSec && s.endSec + TRACK_FADE_SEC <= pieceEndSec && !program.segments.some((o) => o.trackId === s.trackId && o.endSec + TRACK_FADE_SEC > pieceEndSec && o.startSec < pieceEndSec + (options.pieceSec ?? 150))) decoded.delete(s.trackId);
+    const { firstFrame, renderFrames, renderFromSec } = spans[k];
+    const window = windows[k];
+    const clips = await tracks.clipsFor(k);
     options.signal?.throwIfAborted();
     let engine: WorkoutEngine | null = null;
+    const failures: string[] = [];
     // Two frames more than needed: a length in seconds may be truncated a frame short.
     const rendered = await renderOffline(async (context) => {
-      engine = new WorkoutEngine(context, { include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC });
+      engine = new WorkoutEngine(context, { include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC, onError: (message) => failures.push(message) });
       await engine.loadAll(window.program, (id) => Promise.resolve(clips.get(id)!));
+      // A track that cannot play would leave a silent gap in the file: the export fails and says which.
+      if (failures.length > 0) throw new Error(failures[0]);
       // The players hold what they play (a stretcher its own copy): the clips are let go before the render.
       clips.clear();
       engine.start(DELAY_FRAMES / sampleRate, renderFromSec);
@@ -97,17 +103,19 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
       const placedFrame = firstFrame + (placed.ctxTime * sampleRate - DELAY_FRAMES);
       cues.push({ plannedSec: placed.cue.timeSec - fromSec, placedSec: placedFrame / sampleRate, kind: placed.cue.kind });
     }
+    // The stretchers hold their tracks in the worklet until told to let go: done now, not when the context is collected.
+    (engine as WorkoutEngine | null)?.dispose();
     const from = DELAY_FRAMES + piece.prerollFrames;
-    const body = Array.from({ length: CHANNELS }, (_, c) => rendered.getChannelData(Math.min(c, rendered.numberOfChannels - 1)).slice(from, from + piece.frames));
-    const nextTail = piece.overlapFrames === 0 ? [] : Array.from({ length: CHANNELS }, (_, c) =>
-      rendered.getChannelData(Math.min(c, rendered.numberOfChannels - 1)).slice(from + piece.frames, from + piece.frames + piece.overlapFrames));
+    const samples = takeSamples(rendered.get()!);
+    rendered.dispose();
+    const body = samples.map((channel) => channel.subarray(from, from + piece.frames));
+    const nextTail = piece.overlapFrames === 0 ? [] : samples.map((channel) => channel.slice(from + piece.frames, from + piece.frames + piece.overlapFrames));
     if (tail) {
       // One set of gains for both channels (the stereo image stays put), from how alike the two renders are.
       const rho = Math.min(...tail.map((t, c) => correlation(body[c].subarray(0, t.length), t)));
       joinCorrelations.push(rho);
       tail.forEach((t, c) => crossfadeJoin(body[c], t, rho));
     }
-    rendered.dispose();
     tail = nextTail.length > 0 ? nextTail : null;
     if (options.voice) mixClips(body, piece.startFrame, options.voice);
     options.signal?.throwIfAborted();

@@ -150,10 +150,14 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
     // Without `outputTime` the worklet takes its own clock: the change applies now, whatever was planned after.
     stop: () => void call('schedule', [{ active: false }]),
     dispose: () => {
-      void call('dropBuffers', []);
       node.disconnect();
-      port.onmessage = null;
-      port.close();
+      // The port stays open until the worklet has handed the track back: closed at once, the message may never
+      // be read, and in Chromium a finished offline context then keeps the track (and itself) alive.
+      const close = (): void => {
+        port.onmessage = null;
+        port.close();
+      };
+      void Promise.race([call('dropBuffers', []), new Promise((resolve) => setTimeout(resolve, 2000))]).then(close);
     },
   };
 }

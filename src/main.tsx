@@ -59,6 +59,8 @@ const cadence = createCadenceSensor();
 // Export audio: everything it needs (the renderer, the encoder worker, the file, the offline voice) loads when used.
 const audioExport: AudioExportService = {
   formats: () => ['mp3', 'wav'],
+  // Web Speech cannot be recorded, and no offline synthesiser ships yet: the dialog says so.
+  offlineVoice: false,
   async exportAudio(program, loadTrack, choice, signal, onProgress) {
     const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }] = await Promise.all([
       import('./audio/export-workout'), import('./storage/export-file'), import('./workers/audio-encoder-client'),
@@ -133,6 +135,8 @@ Object.assign(window, {
     setSimulatedCadence: cadence.setSimulatedProfile,
     /** What the last beat-click preview played (read-only copy). */
     lastPreview: preview.last,
+    /** The audio export service (the bench exports a planned program with its own tracks through it). */
+    audioExport,
     /** Returns the program the player would play for a workout now (the Music plan screen's program). */
     programOf: (workoutId: string) => store.getState().programOf(workoutId),
     /** Renders a workout offline with the same engine and planner as live, on the demo music (tests check cue timing on it). */

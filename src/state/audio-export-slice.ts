@@ -31,6 +31,8 @@ export interface AudioExportSlice {
   audioExportChoice: ExportChoice;
   /** The formats this browser can write. */
   audioExportFormats: ExportFormat[];
+  /** Whether spoken cues can go in the file. */
+  audioExportVoice: boolean;
   openAudioExport(target: ExportTarget): void;
   closeAudioExport(): void;
   setAudioExportChoice(choice: Partial<ExportChoice>): void;
@@ -49,8 +51,9 @@ export const createAudioExportSlice = (services: AppServices): StateCreator<AppS
   };
   return {
     audioExport: { status: 'closed' },
-    audioExportChoice: { format: 'mp3', includeCues: true, includeVoice: true },
+    audioExportChoice: { format: 'mp3', includeCues: true, includeVoice: services.audioExport?.offlineVoice ?? false },
     audioExportFormats: services.audioExport?.formats() ?? [],
+    audioExportVoice: services.audioExport?.offlineVoice ?? false,
     openAudioExport(target) {
       cancel();
       set({ audioExport: { status: 'choosing', ...target } });
@@ -78,7 +81,8 @@ export const createAudioExportSlice = (services: AppServices): StateCreator<AppS
       const mine = () => running === controller;
       set({ audioExport: { status: 'rendering', ...target, fraction: 0 } });
       try {
-        const result = await exporter.exportAudio(program, trackLoader(services), get().audioExportChoice, controller.signal, (fraction) => {
+        const choice = get().audioExportChoice;
+        const result = await exporter.exportAudio(program, trackLoader(services), { ...choice, includeVoice: choice.includeVoice && exporter.offlineVoice }, controller.signal, (fraction) => {
           if (mine()) set({ audioExport: { status: 'rendering', ...target, fraction } });
         });
         if (!mine()) return;

@@ -202,5 +202,7 @@ export interface AppServices {
 export interface AudioExportService {
   /** The formats this browser can write. */
   formats(): ExportFormat[];
+  /** Whether spoken cues can go in the file (an offline speech synthesiser ships with this build). */
+  offlineVoice: boolean;
   exportAudio(program: Program, loadTrack: LoadTrack, choice: ExportChoice, signal: AbortSignal, onProgress: (fraction: number) => void): Promise<ExportedAudio>;
 }

@@ -16,8 +16,8 @@ const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e
 
 /** Shown over any screen while an export is open. */
 export function ExportAudioDialog() {
-  const { state, choice, formats, setChoice, start, cancel, close } = useApp(useShallow((s) => ({
-    state: s.audioExport, choice: s.audioExportChoice, formats: s.audioExportFormats,
+  const { state, choice, formats, voice, setChoice, start, cancel, close } = useApp(useShallow((s) => ({
+    state: s.audioExport, choice: s.audioExportChoice, formats: s.audioExportFormats, voice: s.audioExportVoice,
     setChoice: s.setAudioExportChoice, start: s.startAudioExport, cancel: s.cancelAudioExport, close: s.closeAudioExport,
   })));
   const firstRef = useRef<HTMLSelectElement>(null);
@@ -53,9 +53,9 @@ export function ExportAudioDialog() {
           <input type="checkbox" checked={choice.includeCues} disabled={busy} onChange={(e) => setChoice({ includeCues: e.target.checked })} /> Include cues
         </label>
         <label className="check">
-          <input type="checkbox" checked={choice.includeVoice} disabled={busy} onChange={(e) => setChoice({ includeVoice: e.target.checked })} /> Include voice
+          <input type="checkbox" checked={voice && choice.includeVoice} disabled={busy || !voice} aria-describedby={voice ? undefined : 'export-voice-note'} onChange={(e) => setChoice({ includeVoice: e.target.checked })} /> Include voice
         </label>
-        {choice.includeVoice && <p className="hint">The voice is made on this device by eSpeak NG (it sounds robotic, unlike your system's voice, which cannot be recorded).</p>}
+        {!voice && <p className="hint" id="export-voice-note">Spoken cues cannot go in the file yet: your device's voice cannot be recorded, and this version has no voice of its own. The chimes and countdowns are in the file, on the beat.</p>}
         {busy && (
           <div className="export-progress">
             <div role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(state.fraction * 100)} className="bar">

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, with figures as ratios against a reference measured in the same run
  * where one exists. Uses the music corpus in ../shared (or $MONTAGE_SHARED).
- * `npm run bench -- start player` runs only the parts named (planner, player, start, import, tempo, cadence, encode).
+ * `npm run bench -- start player` runs only the parts named (planner, player, start, import, tempo, cadence, export, encode).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { benchStart } from './bench-start';
 import { benchStretch } from './bench-stretch';
 import { benchCadence } from './bench-cadence';
 import { benchEncode } from './bench-encode';
+import { benchExport } from './bench-export';
 
 const shared = resolve(process.env.MONTAGE_SHARED ?? resolve(import.meta.dirname, '../../shared'));
 
@@ -28,6 +29,7 @@ const PARTS: { name: string; title: string; run: () => Promise<string[]> }[] = [
   { name: 'start', title: 'First start (Start pressed → first sound, demo workout in Chromium)', run: benchStart },
   { name: 'import', title: 'Library import (200 generated tracks, fake-indexeddb)', run: benchImport },
   { name: 'tempo', title: `Tempo analysis (corpus: ${shared}/corpus/bpm)`, run: tempoLines },
+  { name: 'export', title: 'Audio export (a 60-minute tempo-matched workout rendered, encoded and written in Chromium)', run: benchExport },
   { name: 'cadence', title: 'Cadence from the accelerometer (step detector, steps/min against the truth)', run: benchCadence },
   { name: 'encode', title: 'Audio export encoding (WAV, MP3: both LAME candidates)', run: benchEncode },
 ];

@@ -1,0 +1,193 @@
+/**
+ * Audio export benchmark (issue 15): a 60-minute interval workout planned from 24 generated tracks of 3–5 minutes
+ * (each tempo-matched by up to 8 %: every segment is stretched), exported in Chromium through the app's own
+ * export service — the chunked render on the live engine, the encoder worker, the file in OPFS — as WAV and as
+ * MP3. Reported: × real time, the renderer process's peak memory (VmHWM) against its level before, the longest
+ * main-thread task meanwhile, the file size, and the worst cue onset found in the exported WAV against the cue
+ * sheet (the WAV less the same export without cues leaves the cues as the file has them). Run alone with
+ * `npx tsx scripts/bench-export.ts`; `MONTAGE_EXPORT_STEPS=4` exports the first 10 minutes only.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { planWorkout } from '../src/core/program';
+import { steadyGrid } from '../src/core/beat-grid';
+import type { Workout, Step } from '../src/core/workout';
+import type { PoolTrack } from '../src/core/music-pool';
+
+const PORT = 4198;
+/** `MONTAGE_EXPORT_FORMATS=wav` measures one format only. */
+const FORMATS = (process.env.MONTAGE_EXPORT_FORMATS ?? 'wav,mp3').split(',') as ('wav' | 'mp3')[];
+const RATE = 44100;
+const step = (i: number, seconds: number, min: number, max: number, name: string): Step => ({
+  type: 'step', id: `s${i}`, kind: name === 'Hard' ? 'work' : 'recover', name,
+  duration: { unit: 'seconds', value: seconds }, intensity: 3, tempo: { minBpm: min, maxBpm: max, allowHalfDouble: false }, build: null, hr: null, voice: null,
+});
+// 60 minutes: 3 min easy, 2 min hard, twelve times.
+const WORKOUT: Workout = {
+  id: 'bench-export', name: 'Export bench', updatedAt: 0,
+  nodes: Array.from({ length: Number(process.env.MONTAGE_EXPORT_STEPS ?? 24) }, (_, i) => (i % 2 ? step(i, 120, 168, 172, 'Hard') : step(i, 180, 148, 152, 'Easy'))),
+};
+// Tempos that never fit a target as they are: 4–7 % off, so every track is stretched.
+const TRACKS: PoolTrack[] = Array.from({ length: 24 }, (_, i) => {
+  const target = i % 2 ? 170 : 150;
+  const bpm = Math.round(target * (1 + (i % 4 < 2 ? 1 : -1) * (0.04 + (i % 3) * 0.01)) * 10) / 10;
+  return { id: `g${i}`, title: `Generated ${i}`, artist: 'Bench', durationSec: 180 + (i * 41) % 120, status: 'ready', grid: steadyGrid(bpm, 0.25, 0.25, 4) };
+});
+
+// Page code is plain JavaScript text (tsx's helpers do not exist in the page). A track is generated as a decoder
+// would hand it over: 44.1 kHz stereo, kick on the beat from its grid, hats off the beat, a chord tone per bar.
+const EXPORT_JS = `async ({ program, tracks, format, includeCues }) => {
+  const m = window.montage;
+  const rate = 44100;
+  // Made straight into the buffer a decoder would return, yielding every few beats as a decoder off the main
+  // thread would: the bench's own synthesis is not the page's work.
+  const loadTrack = async (id) => {
+    const t = tracks.find((x) => x.id === id);
+    const n = Math.round(t.durationSec * rate);
+    const b = new AudioBuffer({ length: n, numberOfChannels: 2, sampleRate: rate });
+    const l = b.getChannelData(0), r = b.getChannelData(1);
+    const beat = 60 / t.grid.bpm;
+    let seed = id.length * 7919;
+    for (let k = 0; t.grid.firstBeatSec + k * beat < t.durationSec; k++) {
+      if (k % 8 === 0) await new Promise((res) => setTimeout(res, 0));
+      const at = Math.round((t.grid.firstBeatSec + k * beat) * rate);
+      for (let i = 0; i < 0.25 * rate && at + i < n; i++) { const v = 0.6 * Math.exp(-i / (0.06 * rate)) * Math.sin(2 * Math.PI * 55 * i / rate); l[at + i] += v; r[at + i] += v; }
+      const off = at + Math.round(beat * rate / 2);
+      for (let i = 0; i < 0.04 * rate && off + i < n; i++) { seed = (seed * 16807) % 2147483647; const v = 0.15 * Math.exp(-i / (0.01 * rate)) * (seed / 1073741823 - 1); l[off + i] += v; r[off + i] += 0.7 * v; }
+      if (k % 4 === 0) for (let i = 0; i < 4 * beat * rate && at + i < n; i++) { const v = 0.08 * Math.exp(-i / (1.5 * rate)) * Math.sin(2 * Math.PI * 220 * i / rate); l[at + i] += v * 0.6; r[at + i] += v; }
+    }
+    return b;
+  };
+  let longest = 0;
+  const tasks = [];
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { longest = Math.max(longest, e.duration); tasks.push(Math.round(e.duration) + '@' + Math.round(performance.now() - t0)); } });
+  const t0 = performance.now();
+  obs.observe({ type: 'longtask', buffered: false });
+  const out = await m.audioExport.exportAudio(program, loadTrack, { format, includeCues, includeVoice: false }, new AbortController().signal, (f) => { if (window.__debug) console.log('progress ' + Math.round(performance.now() - t0) + ' ms ' + JSON.stringify(f)); });
+  const wallSec = (performance.now() - t0) / 1000;
+  obs.disconnect();
+  if (window.__debug) console.log(tasks.join(' '));
+  return { wallSec, longestTaskMs: longest, bytes: out.file.size, sheet: out.cueSheet, joins: out.render.joins.length, joinSecs: out.render.joins.map((f) => f / 44100), rho: Math.min(...out.render.joinCorrelations), placedWorstMs: 1000 * Math.max(...out.render.cues.map((c) => Math.abs(c.placedSec - c.plannedSec))) };
+}`;
+
+// Returns the samples (first channel) of the exported WAV around each cue, from the OPFS file, as base64 PCM16.
+const SLICES_JS = `async ({ cues, before, after }) => {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('exports');
+  let file = null;
+  for await (const h of dir.values()) file = await h.getFile();
+  const out = [];
+  for (const c of cues) {
+    const from = Math.max(0, Math.round(c.timeSec * 44100) - before);
+    const bytes = new Uint8Array(await file.slice(44 + 4 * from, 44 + 4 * (from + before + after)).arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    const mono = new Int16Array(bytes.length / 4);
+    for (let i = 0; i < mono.length; i++) mono[i] = (view.getInt16(4 * i, true) + view.getInt16(4 * i + 2, true)) >> 1;
+    let s = '';
+    const u8 = new Uint8Array(mono.buffer);
+    for (let i = 0; i < u8.length; i += 8192) s += String.fromCharCode(...u8.subarray(i, i + 8192));
+    out.push({ from, b64: btoa(s) });
+  }
+  return out;
+}`;
+
+/** Peak and current resident memory (MB) of the page's renderer processes, from /proc (Linux). */
+function rendererMemory(): { peakMb: number; nowMb: number } {
+  const pids = execSync("pgrep -f -- '--type=renderer' || true").toString().trim().split(/\s+/).filter(Boolean);
+  let peak = 0;
+  let now = 0;
+  for (const pid of pids) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+      now = Math.max(now, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    } catch { /* gone */ }
+  }
+  return { peakMb: peak, nowMb: now };
+}
+
+const CUE_KINDS = new Set(['step-start', 'countdown', 'finish']);
+const BEFORE = Math.round(0.01 * RATE);
+const AFTER = Math.round(0.3 * RATE);
+
+/**
+ * Where the cue in `x` (the file less the file without cues) begins, in frames from frame `at`: the first sample
+ * above 1 % of its peak. (A matched filter is fooled here: a bell rings for many periods, and a start between two
+ * frames makes a peak ten periods on match about as well.)
+ */
+function onsetLag(x: Float32Array, at: number): number {
+  const peak = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  return x.findIndex((v) => Math.abs(v) > 0.01 * peak) - at;
+}
+
+async function exportOnce(page: Page, format: 'wav' | 'mp3', includeCues = true) {
+  const program = planWorkout(WORKOUT, { library: TRACKS, demo: [], maxTempoChangePct: Number(process.env.MONTAGE_EXPORT_MAXPCT ?? 8) }, { quantize: 'bar', countdownBeats: 3, metronome: false });
+  const before = rendererMemory();
+  const t0 = Date.now();
+  const poll = process.env.MONTAGE_EXPORT_DEBUG ? setInterval(() => console.log(`mem ${((Date.now() - t0) / 1000).toFixed(0)} s: ${rendererMemory().nowMb.toFixed(0)} MB`), 1000) : null;
+  const r = await page.evaluate(`(${EXPORT_JS})(${JSON.stringify({ program, tracks: TRACKS, format, includeCues })})`) as { wallSec: number; longestTaskMs: number; bytes: number; sheet: { durationSec: number; cues: { timeSec: number; kind: string }[] }; joins: number; joinSecs: number[]; rho: number; placedWorstMs: number };
+  if (poll) clearInterval(poll);
+  const after = rendererMemory();
+  const stretched = program.segments.filter((s) => Math.abs(s.playbackRate - 1) > 1e-3).length;
+  return { ...r, program, before, after, stretched };
+}
+
+async function browserLines(): Promise<string[]> {
+  execSync('npx vite build --outDir .dist-bench', { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', '.dist-bench'], { stdio: 'ignore', detached: true });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try { await fetch(`http://localhost:${PORT}/`); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
+    }
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const lines: string[] = [];
+    for (const format of FORMATS) {
+      // A fresh page (and renderer) per export, so its peak memory is this export's.
+      const page = await browser.newPage();
+      if (process.env.MONTAGE_EXPORT_DEBUG) {
+        page.on('console', (m) => console.log('page:', m.text()));
+        await page.addInitScript(() => { (window as unknown as { __debug: boolean }).__debug = true; });
+      }
+      await page.goto(`http://localhost:${PORT}/`);
+      await page.waitForFunction(() => 'montage' in window);
+      const r = await exportOnce(page, format);
+      const minutes = r.sheet.durationSec / 60;
+      lines.push(`${format.toUpperCase()}: ${minutes.toFixed(1)} min (${r.program.segments.length} tracks, ${r.stretched} tempo-matched, ${r.joins} piece joins, least alike join ρ=${r.rho.toFixed(2)}) exported in ${r.wallSec.toFixed(1)} s = ${(r.sheet.durationSec / r.wallSec).toFixed(1)}× real time (render + encode + write; target ≥ 20× for WAV); ${(r.bytes / 1e6).toFixed(0)} MB; renderer peak ${r.after.peakMb.toFixed(0)} MB (${r.before.nowMb.toFixed(0)} MB before; target ≤ 300 MB); longest main-thread task ${r.longestTaskMs.toFixed(0)} ms`);
+      if (format === 'wav') {
+        const cues = r.sheet.cues.filter((c) => CUE_KINDS.has(c.kind));
+        const slices = await page.evaluate(`(${SLICES_JS})(${JSON.stringify({ cues, before: BEFORE, after: AFTER })})`) as { from: number; b64: string }[];
+        // The same export without cues, taken away from it, leaves the cues as they are in the file (and, under a
+        // chime, the part of the music its duck took away): the filter then finds them and not the kicks and hats.
+        await exportOnce(page, format, false);
+        const music = await page.evaluate(`(${SLICES_JS})(${JSON.stringify({ cues, before: BEFORE, after: AFTER })})`) as { from: number; b64: string }[];
+        const pcmOf = (b64: string) => new Int16Array(Uint8Array.from(Buffer.from(b64, 'base64')).buffer);
+        const errors = cues.map((c, k) => {
+          const pcm = pcmOf(slices[k].b64);
+          const without = pcmOf(music[k].b64);
+          const x = Float32Array.from(pcm, (v, i) => (v - without[i]) / 32768);
+          const at = Math.round(c.timeSec * RATE) - slices[k].from;
+          return onsetLag(x, at) / RATE * 1000;
+        });
+        if (process.env.MONTAGE_EXPORT_DEBUG) console.log(cues.map((c, k) => `${c.kind}@${c.timeSec.toFixed(3)}: ${errors[k].toFixed(3)}`).join('\n'), `engine placed worst ${r.placedWorstMs.toFixed(3)} ms`, r.joinSecs);
+        errors.forEach((e, k) => { errors[k] = Math.abs(e); });
+        lines.push(`cue onsets in the exported WAV against the cue sheet (where each begins in the file less the same export without cues, ${errors.length} cues: step starts, countdown ticks, the finish): worst ${Math.max(...errors).toFixed(3)} ms, mean ${(errors.reduce((a, b) => a + b, 0) / errors.length).toFixed(3)} ms (target ≤ 1 ms)`);
+      }
+      await page.close();
+    }
+    await browser.close();
+    return lines;
+  } finally {
+    process.kill(-server.pid!);
+  }
+}
+
+/** Returns the export benchmark's report lines. */
+export async function benchExport(): Promise<string[]> {
+  return browserLines();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchExport().then((lines) => console.log(lines.join('\n')), (e: unknown) => { console.error(e); process.exit(1); });
+}

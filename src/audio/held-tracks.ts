@@ -18,7 +18,7 @@ interface Held {
   length: number;
   blockFrames: number;
   /** Per block, one array per channel; null once no piece still to come needs it. */
-  blocks: (Float32Array[] | null)[];
+  blocks: (Float32Array<ArrayBuffer>[] | null)[];
   /** Per block, the last piece of this run that reads it. */
   lastUse: number[];
 }

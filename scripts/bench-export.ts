@@ -8,7 +8,7 @@
  * `npx tsx scripts/bench-export.ts`; `MONTAGE_EXPORT_STEPS=4` exports the first 10 minutes only.
  */
 import { execSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { planWorkout } from '../src/core/program';
@@ -125,10 +125,13 @@ function onsetLag(x: Float32Array, at: number): number {
 async function exportOnce(page: Page, format: 'wav' | 'mp3', includeCues = true) {
   const program = planWorkout(WORKOUT, { library: TRACKS, demo: [], maxTempoChangePct: Number(process.env.MONTAGE_EXPORT_MAXPCT ?? 8) }, { quantize: 'bar', countdownBeats: 3, metronome: false });
   const before = rendererMemory();
+  const cdp = process.env.MONTAGE_EXPORT_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
   const t0 = Date.now();
   const poll = process.env.MONTAGE_EXPORT_DEBUG ? setInterval(() => console.log(`mem ${((Date.now() - t0) / 1000).toFixed(0)} s: ${rendererMemory().nowMb.toFixed(0)} MB`), 1000) : null;
   const r = await page.evaluate(`(${EXPORT_JS})(${JSON.stringify({ program, tracks: TRACKS, format, includeCues })})`) as { wallSec: number; longestTaskMs: number; bytes: number; sheet: { durationSec: number; cues: { timeSec: number; kind: string }[] }; joins: number; joinSecs: number[]; rho: number; placedWorstMs: number };
   if (poll) clearInterval(poll);
+  if (cdp) { const { profile } = await cdp.send('Profiler.stop'); writeFileSync(process.env.MONTAGE_EXPORT_PROFILE!, JSON.stringify(profile)); }
   const after = rendererMemory();
   const stretched = program.segments.filter((s) => Math.abs(s.playbackRate - 1) > 1e-3).length;
   return { ...r, program, before, after, stretched };

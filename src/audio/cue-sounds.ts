@@ -43,8 +43,21 @@ const NOTES: Record<CueSound, Note[]> = {
 
 const ATTACK_SEC = 0.002;
 
-/** Returns the mono samples of `sound` at `sampleRate`; the onset is sample 0 (attack of 2 ms). */
+/** The sounds made so far, by rate and name: making them all takes about 0.1 s, and every engine (each piece of an export) needs them. */
+const made = new Map<string, Float32Array<ArrayBuffer>>();
+
+/** Returns the mono samples of `sound` at `sampleRate` (a copy of its own); the onset is sample 0 (attack of 2 ms). */
 export function renderCueSound(sound: CueSound, sampleRate: number): Float32Array<ArrayBuffer> {
+  const key = `${sampleRate}:${sound}`;
+  let samples = made.get(key);
+  if (!samples) {
+    samples = synthesize(sound, sampleRate);
+    made.set(key, samples);
+  }
+  return samples.slice();
+}
+
+function synthesize(sound: CueSound, sampleRate: number): Float32Array<ArrayBuffer> {
   const notes = NOTES[sound];
   const lengthSec = Math.max(...notes.map((n) => n.atSec + n.decaySec * 4));
   const out = new Float32Array(Math.ceil(lengthSec * sampleRate));

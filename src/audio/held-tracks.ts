@@ -56,6 +56,8 @@ export class HeldTracks {
         this.held.set(clip.trackId, track);
       }
       out.set(clip.clipId, this.cut(track, clip));
+      // Each clip is tens of megabytes copied: the page gets a turn between them.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     for (const [id, track] of this.held) {
       if (track.whole) continue;

@@ -12,6 +12,7 @@ import type { LoadTrack } from './engine-types';
 import type { Program } from '../core/program';
 import { exportPieces, exportSpan, programWindow, trackChangeFrames } from '../core/export-window';
 import { HeldTracks, moveOut } from './held-tracks';
+import { STRETCHER_DID_NOT_START } from './stretcher';
 import { correlation, crossfadeJoin } from '../core/export-join';
 import { mixClips, type PlacedClip } from '../core/voice-slots';
 import type { ExportedCue, ExportRender } from './export-types';
@@ -91,7 +92,9 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
       engine = new WorkoutEngine(context, { include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC, onError: (message) => failures.push(message) });
       await engine.loadAll(window.program, (id) => Promise.resolve(clips.get(id)!));
       // A track that cannot play would leave a silent gap in the file: the export fails and says which.
-      if (failures.length > 0) throw new Error(failures[0]);
+      // Chromium keeps every tempo stretcher an export made: after several long exports the page can make no more.
+      const advice = failures.some((f) => f.includes(STRETCHER_DID_NOT_START)) ? ' If this page has exported several workouts already, reload Montage and export again.' : '';
+      if (failures.length > 0) throw new Error(failures[0] + advice);
       // The players hold what they play (a stretcher its own copy): the clips are let go before the render.
       clips.clear();
       engine.start(DELAY_FRAMES / sampleRate, renderFromSec);

@@ -33,6 +33,8 @@ export interface Stretcher {
 }
 
 const PROCESSOR = 'signalsmith-stretch';
+/** The error of a stretcher whose worklet never said it was ready. */
+export const STRETCHER_DID_NOT_START = 'The tempo stretcher did not start.';
 /** How long the worklet may take to compile its WebAssembly and say it is ready (a slow phone, a busy page). */
 const READY_TIMEOUT_MS = 15_000;
 
@@ -120,7 +122,7 @@ export async function createStretcher(context: Tone.BaseContext, moduleUrl: stri
   // The worklet says nothing if its WebAssembly cannot compile (an old browser, a stricter CSP): give up then.
   const ready = new Promise((resolve, reject) => {
     waiting.set('ready', resolve);
-    setTimeout(() => reject(new Error('The tempo stretcher did not start.')), READY_TIMEOUT_MS);
+    setTimeout(() => reject(new Error(STRETCHER_DID_NOT_START)), READY_TIMEOUT_MS);
   });
   const call = (method: string, args: unknown[], transfer: Transferable[] = []): Promise<unknown> => {
     const id = nextId++;

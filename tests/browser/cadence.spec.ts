@@ -31,12 +31,12 @@ test('follow a simulated cadence: steps/min shown, the music moves to that tempo
     const pos = m.store.getState().positionNow();
     const seg = program.segments.find((s: any) => s.startSec <= pos + 4 && pos + 4 < s.endSec);
     const rate = seg.tempoMap ? seg.tempoMap[seg.tempoMap.length - 1].rate : seg.playbackRate;
-    return { bpm: (seg.musicBpm / seg.playbackRate) * rate, followed: m.store.getState().cadence.followedBpm, starts: m.engine()?.musicStarts.length ?? 0 };
+    return { bpm: (seg.musicBpm / seg.playbackRate) * rate, followed: m.store.getState().cadence.followedBpm };
   });
   expect(Math.abs(heard.bpm - heard.followed)).toBeLessThan(0.5);
   // The music goes on: the followed tempo starts on its downbeat (a second start) and the workout keeps running.
-  expect(heard.starts).toBeGreaterThanOrEqual(1);
-  await expect.poll(() => page.evaluate(() => (window as any).montage.engine()?.musicStarts.length), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  // (On a busy machine the readout can say so before the first start has been placed: both are waited for.)
+  await expect.poll(() => page.evaluate(() => (window as any).montage.engine()?.musicStarts.length), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   await expect.poll(() => page.evaluate(() => (window as any).montage.store.getState().player.phase.status)).toBe('running');
 
   await page.getByLabel('Music tempo').selectOption('fixed');

@@ -7,10 +7,11 @@
  * sheet (the WAV less the same export without cues leaves the cues as the file has them). Run alone with
  * `npx tsx scripts/bench-export.ts`; `MONTAGE_EXPORT_STEPS=4` exports the first 10 minutes only.
  */
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
+import { withPreview } from './bench-preview';
 import { planWorkout } from '../src/core/program';
 import { steadyGrid } from '../src/core/beat-grid';
 import type { Workout, Step } from '../src/core/workout';
@@ -138,12 +139,7 @@ async function exportOnce(page: Page, format: 'wav' | 'mp3', includeCues = true)
 }
 
 async function browserLines(): Promise<string[]> {
-  execSync('npx vite build --outDir .dist-bench', { stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', '.dist-bench'], { stdio: 'ignore', detached: true });
-  try {
-    for (let i = 0; i < 100; i++) {
-      try { await fetch(`http://localhost:${PORT}/`); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
-    }
+  return withPreview({ port: PORT, outDir: '.dist-bench' }, async (url) => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     const lines: string[] = [];
     for (const format of FORMATS) {
@@ -153,7 +149,7 @@ async function browserLines(): Promise<string[]> {
         page.on('console', (m) => console.log('page:', m.text()));
         await page.addInitScript(() => { (window as unknown as { __debug: boolean }).__debug = true; });
       }
-      await page.goto(`http://localhost:${PORT}/`);
+      await page.goto(url);
       await page.waitForFunction(() => 'montage' in window);
       const r = await exportOnce(page, format);
       const minutes = r.sheet.durationSec / 60;
@@ -181,9 +177,7 @@ async function browserLines(): Promise<string[]> {
     }
     await browser.close();
     return lines;
-  } finally {
-    process.kill(-server.pid!);
-  }
+  });
 }
 
 /** Returns the export benchmark's report lines. */

@@ -4,9 +4,9 @@
  * the CPU cost of tempo matching (the stretcher) as a real-time factor against plain playback, in the same run.
  * Run alone with `npx tsx scripts/bench-player.ts` (builds the app into .dist-bench first).
  */
-import { execSync, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
+import { withPreview } from './bench-preview';
 import { flattenWorkout } from '../src/core/workout-timeline';
 import { planMusic } from '../src/core/music-plan';
 import { steadyGrid } from '../src/core/beat-grid';
@@ -41,15 +41,10 @@ function memoryLines(): string[] {
 }
 
 async function browserLines(): Promise<string[]> {
-  execSync('npx vite build --outDir .dist-bench', { stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', '.dist-bench'], { stdio: 'ignore', detached: true });
-  try {
-    for (let i = 0; i < 100; i++) {
-      try { await fetch(`http://localhost:${PORT}/`); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
-    }
+  return withPreview({ port: PORT, outDir: '.dist-bench' }, async (url) => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
     const page = await browser.newPage();
-    await page.goto(`http://localhost:${PORT}/`);
+    await page.goto(url);
     const timing = await page.evaluate(`(${CUE_TIMING_JS})(${JSON.stringify(alternating(30, 60))})`) as { cues: number; worstMs: number; meanMs: number; renderSec: number };
     const stretch = await page.evaluate(`(${STRETCH_COST_JS})(${JSON.stringify(alternating(1, 60))})`) as { plainRtf: number; stretchedRtf: number };
     await browser.close();
@@ -57,9 +52,7 @@ async function browserLines(): Promise<string[]> {
       `cue timing over a 30-minute rendered workout: ${timing.cues} cues, worst onset error ${timing.worstMs.toFixed(3)} ms, mean ${timing.meanMs.toFixed(3)} ms (render ${timing.renderSec.toFixed(1)} s)`,
       `tempo matching (signalsmith-stretch, rate 0.94) offline render: real-time factor ${stretch.stretchedRtf.toFixed(4)} vs plain playback ${stretch.plainRtf.toFixed(4)} (ratio ${(stretch.stretchedRtf / stretch.plainRtf).toFixed(2)})`,
     ];
-  } finally {
-    process.kill(-server.pid!);
-  }
+  });
 }
 
 // Page code is plain JavaScript text: tsx's helpers (e.g. __name) do not exist inside the page.

@@ -7,10 +7,10 @@
  * Run alone with `npx tsx scripts/bench-start.ts` (builds the app into .dist-bench-start first), or
  * `npm run bench -- start`.
  */
-import { execSync, spawn } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
 import { createServer } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { withPreview } from './bench-preview';
 import { chromium, type Page } from '@playwright/test';
 
 const ROUNDS = 3;
@@ -88,16 +88,10 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 /** Returns the first-start benchmark's report lines. */
 export async function benchStart(): Promise<string[]> {
   const outDir = process.env.MONTAGE_DIST ?? '.dist-bench-start';
-  if (!process.env.MONTAGE_DIST) execSync(`npx vite build --outDir ${outDir}`, { stdio: 'ignore' });
   const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: 'ignore', detached: true });
   const lines: string[] = [];
-  try {
-    for (let i = 0; i < 150; i++) {
-      try { await fetch(`http://localhost:${port}/`); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
-    }
+  await withPreview({ port, outDir, build: !process.env.MONTAGE_DIST }, async (url) => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
-    const url = `http://localhost:${port}/`;
     const loadBefore = load();
     // Each round: a first visit in a fresh profile, Start pressed as soon as it shows; then, once the loops are
     // kept (the other two render while that workout plays), a later visit (a reload).
@@ -120,9 +114,7 @@ export async function benchStart(): Promise<string[]> {
       ...first.map((t, i) => `Start → first sound, first visit ${i + 1} (empty storage, Start pressed at once): ${ms(t)}`),
       ...later.map((t, i) => `Start → first sound, later visit ${i + 1} (reload, loops kept): ${ms(t)}`),
     );
-  } finally {
-    process.kill(-server.pid!);
-  }
+  });
   return lines;
 }
 

@@ -28,6 +28,7 @@ import { BackupServiceContext } from './ui/library/BackupPanel';
 import type { Workout } from './core/workout';
 import type { AudioExportService } from './state/services';
 import type { OfflineRenderOptions } from './audio/offline-render';
+import type { ExportDeps } from './audio/export-workout';
 import './ui/app.css';
 
 // The demo loops are rendered once, on first use, and kept in OPFS for later visits. While a workout plays its
@@ -62,11 +63,12 @@ const audioExport: AudioExportService = {
   // Web Speech cannot be recorded, and no offline synthesiser ships yet: the dialog says so.
   offlineVoice: false,
   async exportAudio(program, loadTrack, choice, signal, onProgress) {
-    const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }] = await Promise.all([
-      import('./audio/export-workout'), import('./storage/export-file'), import('./workers/audio-encoder-client'),
+    const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }, { openFrameRealm }] = await Promise.all([
+      import('./audio/export-workout'), import('./storage/export-file'), import('./workers/audio-encoder-client'), import('./audio/export-realm'),
     ]);
     const synthesize = () => Promise.reject(new Error('the offline voice is not available in this build'));
-    return exportWorkoutAudio(program, loadTrack, choice, { startEncoder: (o) => startEncoding({ ...o, signal }), createFile: createExportFile, synthesize }, signal, onProgress);
+    const deps: ExportDeps = { startEncoder: (o) => startEncoding({ ...o, signal }), createFile: createExportFile, synthesize, openRealm: openFrameRealm };
+    return exportWorkoutAudio(program, loadTrack, choice, deps, signal, onProgress);
   },
 };
 const store = createAppStore({
@@ -148,9 +150,9 @@ Object.assign(window, {
     /** Renders a workout for export on the demo music, piece by piece, and returns the first channel whole (tests compare piece sizes). */
     async renderExport(workoutOrId: string | Workout, options: { pieceSec: number; maxTempoChangePct?: number; include?: 'all' | 'music' | 'cues' }) {
       const program = demoProgram(workoutOrId, options.maxTempoChangePct ?? 0);
-      const { renderExport } = await import('./audio/export-render');
+      const [{ renderExport }, { openFrameRealm }] = await Promise.all([import('./audio/export-render'), import('./audio/export-realm')]);
       const pieces: Float32Array[] = [];
-      const render = await renderExport(program, demo.loadBuffer, options, async (channels) => void pieces.push(channels[0]));
+      const render = await renderExport(program, demo.loadBuffer, { ...options, openRealm: openFrameRealm }, async (channels) => void pieces.push(channels[0]));
       const samples = new Float32Array(render.frames);
       pieces.reduce((at, p) => (samples.set(p, at), at + p.length), 0);
       return { ...render, samples, program };

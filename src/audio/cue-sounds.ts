@@ -57,6 +57,16 @@ export function renderCueSound(sound: CueSound, sampleRate: number): Float32Arra
   return samples.slice();
 }
 
+/** Every cue sound at `sampleRate`, by name: an export hands them to each realm it renders in (export-piece.ts). */
+export function allCueSounds(sampleRate: number): Record<string, Float32Array<ArrayBuffer>> {
+  return Object.fromEntries((Object.keys(NOTES) as CueSound[]).map((sound) => [sound, renderCueSound(sound, sampleRate)]));
+}
+
+/** Takes `sounds` (from `allCueSounds`, maybe of another realm) as made here at `sampleRate`: copied, not synthesised again. */
+export function adoptCueSounds(sounds: Readonly<Record<string, Float32Array>>, sampleRate: number): void {
+  for (const [sound, samples] of Object.entries(sounds)) if (!made.has(`${sampleRate}:${sound}`)) made.set(`${sampleRate}:${sound}`, new Float32Array(samples));
+}
+
 function synthesize(sound: CueSound, sampleRate: number): Float32Array<ArrayBuffer> {
   const notes = NOTES[sound];
   const lengthSec = Math.max(...notes.map((n) => n.atSec + n.decaySec * 4));

@@ -3,16 +3,16 @@
  * piece by piece (core/export-window.ts): each piece is an offline render of a few minutes that starts a few
  * seconds early, so the stretchers, fades and ducks running at its first frame are already in the state the
  * previous piece left them in, and ends a little late, so the join is a short crossfade of two renders of the same
- * sound. Pieces go to `write` in order as they are done and are then dropped: memory holds one piece and the
- * clips of the tracks it plays, never the whole file.
+ * sound. Each piece renders in a realm of its own (export-piece.ts; a frame, export-realm.ts). Pieces go to
+ * `write` in order as they are done and are then dropped: memory holds about two pieces and the clips of the
+ * tracks they play, never the whole file.
  */
-import { WorkoutEngine } from './engine';
-import { renderOffline } from './offline-queue';
 import type { LoadTrack } from './engine-types';
 import type { Program } from '../core/program';
 import { exportPieces, exportSpan, programWindow, trackChangeFrames } from '../core/export-window';
-import { HeldTracks, moveOut } from './held-tracks';
-import { STRETCHER_DID_NOT_START } from './stretcher';
+import { HeldTracks } from './held-tracks';
+import { pageRealm, type PieceRealm, type PieceResult } from './export-piece';
+import { allCueSounds } from './cue-sounds';
 import { correlation, crossfadeJoin } from '../core/export-join';
 import { mixClips, type PlacedClip } from '../core/voice-slots';
 import type { ExportedCue, ExportRender } from './export-types';
@@ -31,15 +31,24 @@ export interface ExportRenderOptions {
   signal?: AbortSignal;
   /** Called after each piece: frames written so far, of how many. */
   onProgress?: (doneFrames: number, totalFrames: number) => void;
+  /** Opens a realm to render a piece in (export-realm.ts: a frame, removed after the piece); the page's own when left out. */
+  openRealm?: () => Promise<PieceRealm>;
+  /** How many pieces render at once (each offline context renders on a thread of its own). */
+  inFlight?: number;
 }
 
 const CHANNELS = 2;
 /**
- * The longest piece, seconds. Memory holds about four copies of one piece's audio while it renders; and every
- * piece that plays a tempo-matched track costs a stretcher whose WebAssembly memory Chromium never frees (it
- * keeps every offline context that ran an AudioWorklet), and V8 makes only about 125 of those per page.
+ * The longest piece, seconds. Memory holds about four copies of one piece's audio while it renders (a minute of
+ * stereo is 21 MB), and each piece costs a realm, a context and its stretchers' start.
  */
-const PIECE_SEC = 150;
+const PIECE_SEC = 60;
+/**
+ * Pieces under way at once. Two: while one renders, the next one's frame is made and its clips are cut (about a
+ * fifth of the time, otherwise spent with the audio thread idle); the renders take turns (`renderTurn`). Each more
+ * would hold another piece's tracks.
+ */
+const IN_FLIGHT = 2;
 /** The engine's crossfade between tracks (a segment sounds this long past its end). */
 const TRACK_FADE_SEC = 0.05;
 /** Rendered before each piece and thrown away: longer than a duck (under 3 s) and the stretcher's warm-up. */
@@ -48,17 +57,6 @@ const PREROLL_SEC = 3;
 const OVERLAP_SEC = 0.1;
 /** The engine starts this many frames into each render (it places the first sounds a moment ahead). */
 const DELAY_FRAMES = 2048;
-
-/**
- * Returns the rendered samples, `CHANNELS` arrays, moved out of `audio` (left empty): Chromium keeps a finished
- * offline context that loaded an AudioWorklet (the stretcher) alive, and with it the buffer it rendered — a
- * minute of stereo audio per piece, an hour's worth by the end of a long export. Moved, the samples are held
- * only until they are written. Where a browser cannot move them they are copied.
- */
-function takeSamples(audio: AudioBuffer): Float32Array[] {
-  const moved = Array.from({ length: audio.numberOfChannels }, (_, c) => moveOut(audio.getChannelData(c)));
-  return Array.from({ length: CHANNELS }, (_, c) => (c < moved.length ? moved[c] : moved[moved.length - 1].slice()));
-}
 
 /**
  * Renders `program` from its count-in to the end of its music and hands each piece (one array per channel) to
@@ -79,51 +77,89 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
   const cues: ExportedCue[] = [];
   let tail: Float32Array[] | null = null;
   const joinCorrelations: number[] = [];
-  for (const [k, piece] of pieces.entries()) {
-    options.signal?.throwIfAborted();
-    const { firstFrame, renderFrames, renderFromSec } = spans[k];
-    const window = windows[k];
-    const clips = await tracks.clipsFor(k);
-    options.signal?.throwIfAborted();
-    let engine: WorkoutEngine | null = null;
-    const failures: string[] = [];
-    // Two frames more than needed: a length in seconds may be truncated a frame short.
-    const rendered = await renderOffline(async (context) => {
-      engine = new WorkoutEngine(context, { include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC, onError: (message) => failures.push(message) });
-      await engine.loadAll(window.program, (id) => Promise.resolve(clips.get(id)!));
+  const openRealm = options.openRealm ?? (() => Promise.resolve(pageRealm));
+  const cueSounds = allCueSounds(sampleRate);
+  const open = new Set<PieceRealm>();
+  // One render at a time, in the order asked: two at once hold the page's thread for a second or two at a time.
+  let turns: Promise<unknown> = Promise.resolve();
+  const renderTurn = (): Promise<() => void> => {
+    let done = (): void => undefined;
+    const mine = new Promise<void>((resolve) => { done = resolve; });
+    const ready = turns.then(() => done);
+    turns = turns.then(() => mine);
+    return ready;
+  };
+  let stopped = false;
+  // Piece k's realm is opened and its clips cut after piece k-1's (the held tracks let go in order), and it
+  // renders while the pieces before it finish; the results are taken in order.
+  let prepared: Promise<unknown> = Promise.resolve();
+  const start = (k: number): Promise<PieceResult> => {
+    const ready = prepared.then(async () => {
+      options.signal?.throwIfAborted();
+      const realm = await openRealm();
+      if (stopped) {
+        realm.close();
+        throw new Error('Export stopped');
+      }
+      open.add(realm);
+      return { realm, clips: await tracks.clipsFor(k, realm.newBuffer) };
+    });
+    prepared = ready;
+    return ready.then(async ({ realm, clips }) => {
+      try {
+        const { renderFrames, renderFromSec } = spans[k];
+        return await realm.renderPiece({
+          program: windows[k].program, clips, fromSec: renderFromSec, frames: renderFrames, delayFrames: DELAY_FRAMES,
+          sampleRate, channels: CHANNELS, include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC, cueSounds, renderTurn,
+        });
+      } finally {
+        realm.close();
+        open.delete(realm);
+      }
+    });
+  };
+  const running: Promise<PieceResult>[] = [];
+  const inFlight = Math.max(1, options.inFlight ?? IN_FLIGHT);
+  try {
+    for (const [k, piece] of pieces.entries()) {
+      options.signal?.throwIfAborted();
+      while (running.length < k + inFlight && running.length < pieces.length) {
+        const next = start(running.length);
+        // Handled at once: a later piece that fails while this one renders is not an unhandled rejection.
+        next.catch(() => undefined);
+        running.push(next);
+      }
+      const result = await running[k];
+      const { firstFrame } = spans[k];
       // A track that cannot play would leave a silent gap in the file: the export fails and says which.
-      // Chromium keeps every tempo stretcher an export made: after several long exports the page can make no more.
-      const advice = failures.some((f) => f.includes(STRETCHER_DID_NOT_START)) ? ' If this page has exported several workouts already, reload Montage and export again.' : '';
-      if (failures.length > 0) throw new Error(failures[0] + advice);
-      // The players hold what they play (a stretcher its own copy): the clips are let go before the render.
-      clips.clear();
-      engine.start(DELAY_FRAMES / sampleRate, renderFromSec);
-    }, (DELAY_FRAMES + renderFrames + 2) / sampleRate, CHANNELS, sampleRate);
-    const pieceFromSec = fromSec + piece.startFrame / sampleRate;
-    const pieceToSec = pieceFromSec + piece.frames / sampleRate;
-    for (const placed of (engine as WorkoutEngine | null)?.scheduled ?? []) {
-      if (placed.cue.timeSec < pieceFromSec - 1e-9 || placed.cue.timeSec >= pieceToSec - 1e-9) continue;
-      const placedFrame = firstFrame + (placed.ctxTime * sampleRate - DELAY_FRAMES);
-      cues.push({ plannedSec: placed.cue.timeSec - fromSec, placedSec: placedFrame / sampleRate, kind: placed.cue.kind });
+      if (result.failure !== null) throw new Error(result.failure);
+      const pieceFromSec = fromSec + piece.startFrame / sampleRate;
+      const pieceToSec = pieceFromSec + piece.frames / sampleRate;
+      for (const placed of result.placed) {
+        if (placed.timeSec < pieceFromSec - 1e-9 || placed.timeSec >= pieceToSec - 1e-9) continue;
+        const placedFrame = firstFrame + (placed.ctxTime * sampleRate - DELAY_FRAMES);
+        cues.push({ plannedSec: placed.timeSec - fromSec, placedSec: placedFrame / sampleRate, kind: placed.kind });
+      }
+      const from = DELAY_FRAMES + piece.prerollFrames;
+      const { samples } = result;
+      const body = samples.map((channel) => channel.subarray(from, from + piece.frames));
+      const nextTail = piece.overlapFrames === 0 ? [] : samples.map((channel) => channel.slice(from + piece.frames, from + piece.frames + piece.overlapFrames));
+      if (tail) {
+        // One set of gains for both channels (the stereo image stays put), from how alike the two renders are.
+        const rho = Math.min(...tail.map((t, c) => correlation(body[c].subarray(0, t.length), t)));
+        joinCorrelations.push(rho);
+        tail.forEach((t, c) => crossfadeJoin(body[c], t, rho));
+      }
+      tail = nextTail.length > 0 ? nextTail : null;
+      if (options.voice) mixClips(body, piece.startFrame, options.voice);
+      options.signal?.throwIfAborted();
+      await write(body);
+      options.onProgress?.(piece.startFrame + piece.frames, total);
     }
-    // The stretchers hold their tracks in the worklet until told to let go: done now, not when the context is collected.
-    (engine as WorkoutEngine | null)?.dispose();
-    const from = DELAY_FRAMES + piece.prerollFrames;
-    const samples = takeSamples(rendered.get()!);
-    rendered.dispose();
-    const body = samples.map((channel) => channel.subarray(from, from + piece.frames));
-    const nextTail = piece.overlapFrames === 0 ? [] : samples.map((channel) => channel.slice(from + piece.frames, from + piece.frames + piece.overlapFrames));
-    if (tail) {
-      // One set of gains for both channels (the stereo image stays put), from how alike the two renders are.
-      const rho = Math.min(...tail.map((t, c) => correlation(body[c].subarray(0, t.length), t)));
-      joinCorrelations.push(rho);
-      tail.forEach((t, c) => crossfadeJoin(body[c], t, rho));
-    }
-    tail = nextTail.length > 0 ? nextTail : null;
-    if (options.voice) mixClips(body, piece.startFrame, options.voice);
-    options.signal?.throwIfAborted();
-    await write(body);
-    options.onProgress?.(piece.startFrame + piece.frames, total);
+  } finally {
+    // An abort or a failure: the pieces still rendering are let go with their realms.
+    stopped = true;
+    for (const realm of open) realm.close();
   }
   return { frames: total, sampleRate, channels: CHANNELS, cues, joins: pieces.slice(1).map((p) => p.startFrame), joinCorrelations };
 }

@@ -7,6 +7,7 @@
 import type { Program } from '../core/program';
 import type { LoadTrack } from './engine-types';
 import { renderExport } from './export-render';
+import type { PieceRealm } from './export-piece';
 import { cueSheetOf, chaptersOf } from '../core/cue-sheet';
 import type { ExportChoice, ExportedAudio, ExportFormat } from './export-types';
 
@@ -44,6 +45,8 @@ export interface ExportDeps {
   createFile(name: string): Promise<ExportSink>;
   /** Says each text as a mono clip at `sampleRate`; `rate` 1 is the voice's usual speed. */
   synthesize(texts: string[], options: { sampleRate: number; rate?: number; signal?: AbortSignal }): Promise<Float32Array[]>;
+  /** Opens a realm for the renderer's pieces (export-realm.ts); the page's own when left out. */
+  openRealm?: () => Promise<PieceRealm>;
 }
 
 const SAMPLE_RATE = 44100;
@@ -108,6 +111,7 @@ export async function exportWorkoutAudio(program: Program, loadTrack: LoadTrack,
       include: choice.includeCues ? 'all' : 'music',
       voice: voice.clips,
       signal,
+      openRealm: deps.openRealm,
       onProgress: (done, total) => onProgress(start + (1 - start) * (done / total)),
     }, async (channels) => {
       const bytes = await encoder.push(channels);

@@ -9,6 +9,9 @@ import type { TrackClip } from '../core/export-window';
 
 const BLOCK_SEC = 10;
 
+/** Lets the page run what is waiting (input, drawing) before the next copy of tens of megabytes. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** One track while a run of consecutive pieces plays it. */
 interface Held {
   /** The decoded track, for a loop only. */
@@ -23,15 +26,6 @@ interface Held {
   lastUse: number[];
 }
 
-/** Returns `data`'s samples, moved out of it (it is left empty), or a copy where the browser cannot move them. */
-export function moveOut(data: Float32Array<ArrayBuffer>): Float32Array<ArrayBuffer> {
-  try {
-    return structuredClone(data, { transfer: [data.buffer] });
-  } catch {
-    return data.slice();
-  }
-}
-
 /** The frames `[from, to)` of a track of `length` frames at `sampleRate` that `clip` plays. */
 function framesOf(clip: Pick<TrackClip, 'fromTrackSec' | 'toTrackSec'>, sampleRate: number, length: number): [number, number] {
   const from = Math.min(length, Math.round(clip.fromTrackSec * sampleRate));
@@ -44,8 +38,11 @@ export class HeldTracks {
 
   constructor(private readonly clipsByPiece: readonly (readonly TrackClip[])[], private readonly loadTrack: LoadTrack) {}
 
-  /** Returns piece `k`'s clips by clip id, then lets go of every block no later piece needs. Call for k = 0, 1, 2… */
-  async clipsFor(k: number): Promise<Map<string, AudioBuffer>> {
+  /**
+   * Returns piece `k`'s clips by clip id, each a buffer made by `newBuffer` (the realm that renders the piece),
+   * then lets go of every block no later piece needs. Call for k = 0, 1, 2…
+   */
+  async clipsFor(k: number, newBuffer: (init: AudioBufferOptions) => AudioBuffer): Promise<Map<string, AudioBuffer>> {
     const clips = this.clipsByPiece[k];
     for (const id of [...this.held.keys()]) if (!clips.some((c) => c.trackId === id)) this.held.delete(id);
     const out = new Map<string, AudioBuffer>();
@@ -55,9 +52,9 @@ export class HeldTracks {
         track = await this.hold(clip.trackId, k);
         this.held.set(clip.trackId, track);
       }
-      out.set(clip.clipId, this.cut(track, clip));
+      out.set(clip.clipId, this.cut(track, clip, newBuffer));
       // Each clip is tens of megabytes copied: the page gets a turn between them.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToPage();
     }
     for (const [id, track] of this.held) {
       if (track.whole) continue;
@@ -85,22 +82,26 @@ export class HeldTracks {
       }
     }
     if (loop) return { whole: audio, sampleRate, channels, length, blockFrames, blocks: [], lastUse: [] };
-    // Most of a track is played: its samples are moved out of the decoder's buffer and the blocks are views of
-    // them (freed together once the last is let go); a short part is copied out and the rest let go at once.
-    const kept = lastUse.filter((last) => last >= 0).length;
-    const samples = Array.from({ length: channels }, (_, c) => (2 * kept > count ? moveOut(audio.getChannelData(c)) : audio.getChannelData(c)));
-    const blocks = lastUse.map((last, i) => (last < 0 ? null : samples.map((data) => {
-      const block = data.subarray(i * blockFrames, Math.min(length, (i + 1) * blockFrames));
-      return 2 * kept > count ? block : block.slice();
-    })));
+    // Each block is copied out, so that it is freed as soon as the last piece that reads it is done (views of
+    // one array would hold the whole track until its end) and the decoded track is let go at once.
+    const samples = Array.from({ length: channels }, (_, c) => audio.getChannelData(c));
+    const blocks: Held['blocks'] = [];
+    for (const [i, last] of lastUse.entries()) {
+      blocks.push(last < 0 ? null : samples.map((data) => data.slice(i * blockFrames, Math.min(length, (i + 1) * blockFrames))));
+      if (i % 6 === 5) await yieldToPage();
+    }
     return { whole: null, sampleRate, channels, length, blockFrames, blocks, lastUse };
   }
 
   /** Returns the part of `track` that `clip` plays, as its own buffer (the whole track for a loop). */
-  private cut(track: Held, clip: TrackClip): AudioBuffer {
-    if (track.whole) return track.whole;
+  private cut(track: Held, clip: TrackClip, newBuffer: (init: AudioBufferOptions) => AudioBuffer): AudioBuffer {
+    if (track.whole) {
+      const whole = newBuffer({ length: track.length, numberOfChannels: track.channels, sampleRate: track.sampleRate });
+      for (let c = 0; c < track.channels; c++) whole.copyToChannel(track.whole.getChannelData(c), c);
+      return whole;
+    }
     const [from, to] = framesOf(clip, track.sampleRate, track.length);
-    const out = new AudioBuffer({ length: Math.max(1, to - from), numberOfChannels: track.channels, sampleRate: track.sampleRate });
+    const out = newBuffer({ length: Math.max(1, to - from), numberOfChannels: track.channels, sampleRate: track.sampleRate });
     const size = track.blockFrames;
     for (let i = Math.floor(from / size); i * size < to; i++) {
       const block = track.blocks[i];

@@ -113,8 +113,8 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
           sampleRate, channels: CHANNELS, include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC, cueSounds, renderTurn,
         });
       } finally {
-        realm.close();
-        open.delete(realm);
+        // Closed once: by itself, or already by an export that stopped.
+        if (open.delete(realm)) realm.close();
       }
     });
   };
@@ -160,6 +160,7 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
     // An abort or a failure: the pieces still rendering are let go with their realms.
     stopped = true;
     for (const realm of open) realm.close();
+    open.clear();
   }
   return { frames: total, sampleRate, channels: CHANNELS, cues, joins: pieces.slice(1).map((p) => p.startFrame), joinCorrelations };
 }

@@ -33,7 +33,7 @@ export interface ExportRenderOptions {
   onProgress?: (doneFrames: number, totalFrames: number) => void;
   /** Opens a realm to render a piece in (export-realm.ts: a frame, removed after the piece); the page's own when left out. */
   openRealm?: () => Promise<PieceRealm>;
-  /** How many pieces render at once (each offline context renders on a thread of its own). */
+  /** How many pieces are under way at once (set up while an earlier one renders; the renders take turns). */
   inFlight?: number;
 }
 

@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { DEV_HEADERS, SECURITY_HEADERS, cspValue } from './scripts/security-headers.ts';
+import { VOICE_DIR, ensureVoiceFiles } from './scripts/voice-files.ts';
 
 /** Writes the CSP into the built index.html too, for static hosts that cannot send headers. */
 const cspMeta = (): Plugin => ({
@@ -13,10 +14,20 @@ const cspMeta = (): Plugin => ({
     html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${cspValue(undefined, true)}" />`),
 });
 
+/** Makes the offline voice's English data (scripts/voice-files.ts) before anything imports it as `montage-voice/…`. */
+const voiceFiles = (): Plugin => ({
+  name: 'montage-voice-files',
+  config: () => {
+    ensureVoiceFiles();
+    return { resolve: { alias: { 'montage-voice': VOICE_DIR } } };
+  },
+});
+
 export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    voiceFiles(),
     VitePWA({
       // The user applies updates (src/pwa/register-sw.ts registers the worker with workbox-window).
       registerType: 'prompt',
@@ -60,8 +71,9 @@ export default defineConfig({
       },
       workbox: {
         // The app shell only, including the lazily loaded Tone.js and worker chunks and the stretcher's worklet
-        // module (.mjs) so the demo runs offline. User audio never passes through here: it lives in OPFS / IndexedDB.
-        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest,wasm}'],
+        // module (.mjs) so the demo runs offline, and the offline voice's data (.bin) so an export with voice does.
+        // User audio never passes through here: it lives in OPFS / IndexedDB.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest,wasm,bin}'],
         globIgnores: ['_headers'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,

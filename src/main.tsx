@@ -60,15 +60,21 @@ const cadence = createCadenceSensor();
 // Export audio: everything it needs (the renderer, the encoder worker, the file, the offline voice) loads when used.
 const audioExport: AudioExportService = {
   formats: () => ['mp3', 'wav'],
-  // Web Speech cannot be recorded, and no offline synthesiser ships yet: the dialog says so.
-  offlineVoice: false,
+  // Web Speech cannot be recorded: spoken cues in a file come from Montage's own voice (eSpeak NG, in a worker).
+  offlineVoice: true,
   async exportAudio(program, loadTrack, choice, signal, onProgress) {
-    const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }, { openFrameRealm }] = await Promise.all([
+    const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }, { openFrameRealm }, { startVoice }] = await Promise.all([
       import('./audio/export-workout'), import('./storage/export-file'), import('./workers/audio-encoder-client'), import('./audio/export-realm'),
+      import('./workers/voice-client'),
     ]);
-    const synthesize = () => Promise.reject(new Error('the offline voice is not available in this build'));
+    const voice = choice.includeVoice ? startVoice() : null;
+    const synthesize: ExportDeps['synthesize'] = (texts, options) => (voice ? voice.synthesize(texts, options) : Promise.reject(new Error('voice not chosen')));
     const deps: ExportDeps = { startEncoder: (o) => startEncoding({ ...o, signal }), createFile: createExportFile, synthesize, openRealm: openFrameRealm };
-    return exportWorkoutAudio(program, loadTrack, choice, deps, signal, onProgress);
+    try {
+      return await exportWorkoutAudio(program, loadTrack, choice, deps, signal, onProgress);
+    } finally {
+      voice?.close();
+    }
   },
 };
 const store = createAppStore({

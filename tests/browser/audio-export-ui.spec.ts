@@ -19,15 +19,14 @@ async function pasteWorkout(page: Page): Promise<void> {
   await expect(page.getByRole('list', { name: 'Your workouts' }).getByRole('heading', { name: NAME, exact: true })).toBeVisible();
 }
 
-async function exportAs(page: Page, format: 'WAV' | 'MP3') {
+async function exportAs(page: Page, format: 'WAV' | 'MP3', voice: boolean) {
   await page.getByRole('button', { name: `Export audio of ${NAME}` }).click();
   const dialog = page.getByRole('dialog', { name: `Export audio: ${NAME}` });
   await dialog.getByLabel('Format').selectOption({ label: format === 'WAV' ? 'WAV (uncompressed, 16-bit)' : 'MP3 (192 kbit/s, with chapters)' });
   await expect(dialog.getByLabel('Include cues')).toBeChecked();
-  // No offline voice ships: the dialog says so and the box cannot be ticked.
-  await expect(dialog.getByLabel('Include voice')).toBeDisabled();
-  await expect(dialog.getByLabel('Include voice')).not.toBeChecked();
-  await expect(dialog.getByText('Spoken cues cannot go in the file yet')).toBeVisible();
+  // The offline voice ships, and the dialog says whose voice it is.
+  await expect(dialog.getByText("Montage's own voice (eSpeak NG)")).toBeVisible();
+  await dialog.getByLabel('Include voice').setChecked(voice);
   const file = page.waitForEvent('download', { timeout: 120_000 });
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await file;
@@ -93,29 +92,64 @@ function checkAudio(mono: Float32Array, rate: number, sheet: any) {
   expect(longest / rate).toBeLessThan(0.05);
 }
 
-test('Export audio: a WAV of a pasted workout, its cue sheet, each step change on its downbeat in the file', async ({ page }) => {
-  test.setTimeout(240_000);
+/** Returns the WAV's samples as mono, after checking its header. */
+function wavMono(bytes: Uint8Array): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  expect(String.fromCharCode(...bytes.subarray(0, 4))).toBe('RIFF');
+  expect(view.getUint16(22, true)).toBe(2);
+  expect(view.getUint32(24, true)).toBe(44100);
+  const frames = view.getUint32(40, true) / 4;
+  expect(bytes.length).toBe(44 + frames * 4);
+  const mono = new Float32Array(frames);
+  for (let i = 0; i < frames; i++) mono[i] = (view.getInt16(44 + 4 * i, true) + view.getInt16(46 + 4 * i, true)) / 65536;
+  return mono;
+}
+
+/**
+ * The words in the file: the same export with and without voice differs only where the cue sheet's words go —
+ * from just after each spoken cue's chime to before the next cue — and there by audible speech.
+ */
+function checkWords(withVoice: Float32Array, without: Float32Array, rate: number, sheet: any) {
+  expect(withVoice.length).toBe(without.length);
+  const cues = sheet.cues.filter((c: any) => c.kind !== 'metronome');
+  const spoken = cues.map((c: any, i: number) => ({ c, next: cues[i + 1] })).filter(({ c }: any) => c.text && (c.kind === 'step-start' || c.kind === 'finish'));
+  expect(spoken.length).toBe(7);
+  const inWords = new Uint8Array(withVoice.length);
+  for (const { c, next } of spoken) {
+    const from = Math.round((c.timeSec + 0.29) * rate);
+    const to = Math.min(withVoice.length, Math.round(((next?.timeSec ?? c.timeSec + 6.3) - 0.04) * rate));
+    inWords.fill(1, from, to);
+    let energy = 0;
+    for (let i = from; i < Math.min(to, from + Math.round(0.4 * rate)); i++) energy += (withVoice[i] - without[i]) ** 2;
+    expect(Math.sqrt(energy / (0.4 * rate)), `words of "${c.text}" at ${c.timeSec} s`).toBeGreaterThan(0.02);
+  }
+  let stray = 0;
+  for (let i = 0; i < withVoice.length; i++) if (!inWords[i]) stray = Math.max(stray, Math.abs(withVoice[i] - without[i]));
+  expect(stray, 'the files differ only where words are').toBeLessThan(2e-4);
+}
+
+test('Export audio: a WAV of a pasted workout, its cue sheet, each step change on its downbeat and the words in the file', async ({ page }) => {
+  test.setTimeout(300_000);
   await pasteWorkout(page);
-  const out = await exportAs(page, 'WAV');
+  await page.getByRole('button', { name: `Export audio of ${NAME}` }).click();
+  await expect(page.getByRole('dialog').getByLabel('Include voice'), 'voice is on by default').toBeChecked();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  const out = await exportAs(page, 'WAV', true);
   expect(out.name).toBe(`${NAME}.wav`);
   expect(out.sheetName).toBe(`${NAME}.cues.json`);
   expect(out.sheet).toMatchObject({ workout: NAME, sampleRate: 44100 });
   for (const s of out.sheet.segments) expect(Object.keys(s).sort()).toEqual(['bpm', 'endSec', 'playbackRate', 'startSec', 'title']);
-  const view = new DataView(out.bytes.buffer, out.bytes.byteOffset);
-  expect(String.fromCharCode(...out.bytes.subarray(0, 4))).toBe('RIFF');
-  expect(view.getUint16(22, true)).toBe(2);
-  expect(view.getUint32(24, true)).toBe(44100);
-  const frames = view.getUint32(40, true) / 4;
-  expect(out.bytes.length).toBe(44 + frames * 4);
-  const mono = new Float32Array(frames);
-  for (let i = 0; i < frames; i++) mono[i] = (view.getInt16(44 + 4 * i, true) + view.getInt16(46 + 4 * i, true)) / 65536;
+  const mono = wavMono(out.bytes);
   checkAudio(mono, 44100, out.sheet);
+  const silent = await exportAs(page, 'WAV', false);
+  expect(silent.sheet).toEqual(out.sheet);
+  checkWords(mono, wavMono(silent.bytes), 44100, out.sheet);
 });
 
 test('Export audio: an MP3 with a chapter per step, the cue sheet giving times as the MP3 decodes', async ({ page }) => {
   test.setTimeout(240_000);
   await pasteWorkout(page);
-  const out = await exportAs(page, 'MP3');
+  const out = await exportAs(page, 'MP3', true);
   expect(out.name).toBe(`${NAME}.mp3`);
   const meta = await parseBuffer(out.bytes, { mimeType: 'audio/mpeg' }, { duration: false, includeChapters: true });
   expect(meta.common.title).toBe(NAME);

@@ -53,8 +53,9 @@ export function ExportAudioDialog() {
           <input type="checkbox" checked={choice.includeCues} disabled={busy} onChange={(e) => setChoice({ includeCues: e.target.checked })} /> Include cues
         </label>
         <label className="check">
-          <input type="checkbox" checked={voice && choice.includeVoice} disabled={busy || !voice} aria-describedby={voice ? undefined : 'export-voice-note'} onChange={(e) => setChoice({ includeVoice: e.target.checked })} /> Include voice
+          <input type="checkbox" checked={voice && choice.includeVoice} disabled={busy || !voice} aria-describedby="export-voice-note" onChange={(e) => setChoice({ includeVoice: e.target.checked })} /> Include voice
         </label>
+        {voice && <p className="hint" id="export-voice-note">The words are spoken by Montage's own voice (eSpeak NG): your device's voice cannot be recorded into a file.</p>}
         {!voice && <p className="hint" id="export-voice-note">Spoken cues cannot go in the file yet: your device's voice cannot be recorded, and this version has no voice of its own. The chimes and countdowns are in the file, on the beat.</p>}
         {busy && (
           <div className="export-progress">

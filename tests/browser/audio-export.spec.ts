@@ -108,12 +108,16 @@ test('export in pieces: the same sound as one render, no click or dip at a join,
   expect(r.plainLevelDb).toBeLessThan(0.5);
   expect(r.joins.length).toBeGreaterThanOrEqual(5);
   expect(r.joins.some((j) => j.stretched)).toBe(true);
-  for (const j of r.joins) {
+  r.joins.forEach((j, k) => {
     // At a track change the old track's last beat and the new one's first sound together: how they add depends on
     // the stretcher's phases, which differ between any two renders; only clicks are looked for there.
     if (!j.atChange) expect(Math.abs(j.levelDb)).toBeLessThan(1);
-    expect(j.stepB).toBeLessThan(j.stepA * 1.25 + 0.005);
-  }
+    // Renders out of phase are crossfaded with a gain that keeps the level (core/export-join.ts), up to √2 mid-join
+    // where they would cancel: where the two are alike a sample there is that much bigger, which is not a click.
+    const rho = r.rhos[k];
+    const gain = 1 / Math.sqrt(Math.max(0.5, 0.5 + rho / 2));
+    expect(j.stepB, `join at ${j.atSec} s (ρ ${rho})`).toBeLessThan(j.stepA * 1.25 * gain + 0.005);
+  });
   expect(r.beats).toBeGreaterThan(20);
   // The attack finder reads a stretched kick to within about 2 ms (tests/helpers/beat-attacks.ts); the issue asks ±5 ms.
   expect(r.beatErrMax).toBeLessThan(2.5);

@@ -47,8 +47,8 @@ async function session(channels: Float32Array[], options: Omit<EncodeOptions, 's
   const result = await createEncoder({ ...options, sampleRate: RATE, channels: 2, frames: channels[0].length }, wasm);
   if (!result.ok) throw new Error(result.error);
   let bytes = 0;
-  for (let at = 0; at < channels[0].length; at += CHUNK) for (const c of result.session.push(channels.map((ch) => ch.subarray(at, at + CHUNK)))) bytes += c.length;
-  for (const c of result.session.end()) bytes += c.length;
+  for (let at = 0; at < channels[0].length; at += CHUNK) for (const c of await result.session.push(channels.map((ch) => ch.subarray(at, at + CHUNK)))) bytes += c.length;
+  for (const c of await result.session.end()) bytes += c.length;
   return bytes;
 }
 

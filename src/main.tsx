@@ -59,7 +59,8 @@ const simulatedHeartRate = createSimulatedHeartRate();
 const cadence = createCadenceSensor();
 // Export audio: everything it needs (the renderer, the encoder worker, the file, the offline voice) loads when used.
 const audioExport: AudioExportService = {
-  formats: () => ['mp3', 'wav'],
+  // Opus needs the browser's own encoder (WebCodecs); the encoder worker refuses it, saying so, where that lacks Opus.
+  formats: () => (typeof AudioEncoder === 'undefined' ? ['mp3', 'wav'] : ['mp3', 'opus', 'wav']),
   // Web Speech cannot be recorded: spoken cues in a file come from Montage's own voice (eSpeak NG, in a worker).
   offlineVoice: true,
   async exportAudio(program, loadTrack, choice, signal, onProgress) {

@@ -2,7 +2,7 @@
 import type { CueSheet } from '../core/cue-sheet';
 
 /** The file formats an export can write. */
-export type ExportFormat = 'wav' | 'mp3';
+export type ExportFormat = 'wav' | 'mp3' | 'opus';
 
 /** What the user chose in the dialog. */
 export interface ExportChoice {

@@ -13,9 +13,10 @@
 import { id3Problem, id3Tag, type Id3Chapter, type Id3Input } from '../core/id3-tag';
 import { floatToPcm16, maxWavFrames, wavHeader } from '../core/wav-file';
 import { createEncoder as createLame } from 'wasm-media-encoders';
+import { opusSession } from './opus-encode';
 
 /** File formats a workout can be exported to. */
-export type ExportFormat = 'wav' | 'mp3';
+export type ExportFormat = 'wav' | 'mp3' | 'opus';
 
 /** Constant MP3 bitrates (kbit/s) for MPEG-1 sample rates. */
 export const MP3_KBPS = [32, 40, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320] as const;
@@ -45,13 +46,13 @@ export type Mp3Wasm = string | Uint8Array | WebAssembly.Module;
 
 /** An open encoding; call `push` for each rendered chunk, then `end` once. */
 export interface EncoderSession {
-  readonly mimeType: 'audio/wav' | 'audio/mpeg';
+  readonly mimeType: 'audio/wav' | 'audio/mpeg' | 'audio/ogg';
   /** Frames of silence the decoded file has before the input's first frame (0 for WAV). */
   readonly encoderDelayFrames: number;
   /** Encodes one chunk (one Float32Array per channel, same lengths); returns the bytes to append to the file (the first call's start with the header or tag). */
-  push(channels: Float32Array[]): Uint8Array[];
+  push(channels: Float32Array[]): Uint8Array[] | Promise<Uint8Array[]>;
   /** Flushes the encoder; returns the last bytes of the file. The session cannot be used afterwards. */
-  end(): Uint8Array[];
+  end(): Uint8Array[] | Promise<Uint8Array[]>;
 }
 
 /** A session, or why none could be opened. */
@@ -62,6 +63,13 @@ export async function createEncoder(options: EncodeOptions, mp3Wasm?: Mp3Wasm): 
   const problem = optionsProblem(options);
   if (problem) return { ok: false, error: problem };
   if (options.format === 'wav') return { ok: true, session: wavSession(options) };
+  if (options.format === 'opus') {
+    try {
+      return { ok: true, session: await opusSession(options) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
   if (!mp3Wasm) return { ok: false, error: 'MP3 export: the LAME WebAssembly was not given' };
   try {
     return { ok: true, session: await mp3Session(options, mp3Wasm) };
@@ -79,6 +87,7 @@ function optionsProblem({ format, sampleRate, channels, frames, tag, kbps }: Enc
     if (frames > maxWavFrames(channels)) return `WAV export: ${(frames / sampleRate / 3600).toFixed(1)} h is longer than a WAV file can hold`;
     return null;
   }
+  if (format === 'opus') return channels === 1 || channels === 2 ? null : `Opus export: ${channels} channels (mono or stereo only)`;
   if (!(MP3_SAMPLE_RATES as readonly number[]).includes(sampleRate)) return `MP3 export: sample rate ${sampleRate} Hz (${MP3_SAMPLE_RATES.join(', ')} are written)`;
   if (channels !== 1 && channels !== 2) return `MP3 export: ${channels} channels (mono or stereo only)`;
   if (kbps !== undefined && !(MP3_KBPS as readonly number[]).includes(kbps)) return `MP3 export: ${kbps} kbit/s is not an MP3 bitrate`;

@@ -35,7 +35,7 @@ export function serveEncoder(mp3Wasm: Mp3Wasm, post: (response: EncoderResponse,
       return { id: request.id, started: { mimeType: session.mimeType, encoderDelayFrames: session.encoderDelayFrames } };
     }
     if (!session) return { id: request.id, error: failed ?? 'Export encoder: no session started' };
-    return { id: request.id, chunks: request.type === 'push' ? session.push(request.channels) : session.end() };
+    return { id: request.id, chunks: await (request.type === 'push' ? session.push(request.channels) : session.end()) };
   };
   return (request) => {
     queue = queue.then(async () => {

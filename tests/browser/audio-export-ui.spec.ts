@@ -19,10 +19,12 @@ async function pasteWorkout(page: Page): Promise<void> {
   await expect(page.getByRole('list', { name: 'Your workouts' }).getByRole('heading', { name: NAME, exact: true })).toBeVisible();
 }
 
-async function exportAs(page: Page, format: 'WAV' | 'MP3', voice: boolean) {
+const LABELS = { WAV: 'WAV (uncompressed, 16-bit)', MP3: 'MP3 (192 kbit/s, with chapters)', Opus: 'Opus (160 kbit/s, smaller, with chapters)' };
+
+async function exportAs(page: Page, format: 'WAV' | 'MP3' | 'Opus', voice: boolean) {
   await page.getByRole('button', { name: `Export audio of ${NAME}` }).click();
   const dialog = page.getByRole('dialog', { name: `Export audio: ${NAME}` });
-  await dialog.getByLabel('Format').selectOption({ label: format === 'WAV' ? 'WAV (uncompressed, 16-bit)' : 'MP3 (192 kbit/s, with chapters)' });
+  await dialog.getByLabel('Format').selectOption({ label: LABELS[format] });
   await expect(dialog.getByLabel('Include cues')).toBeChecked();
   // The offline voice ships, and the dialog says whose voice it is.
   await expect(dialog.getByText("Montage's own voice (eSpeak NG)")).toBeVisible();
@@ -158,6 +160,33 @@ test('Export audio: an MP3 with a chapter per step, the cue sheet giving times a
   const [l, r] = decoded.channelData;
   const mono = l.map((v: number, i: number) => (v + r[i]) / 2);
   checkAudio(mono, decoded.sampleRate, out.sheet);
+});
+
+test('Export audio: an Opus file (WebCodecs, in Ogg) with chapters, decoded by the browser, each step change on its downbeat', async ({ page }) => {
+  test.setTimeout(240_000);
+  await pasteWorkout(page);
+  const out = await exportAs(page, 'Opus', false);
+  expect(out.name).toBe(`${NAME}.opus`);
+  expect(String.fromCharCode(...out.bytes.subarray(0, 4))).toBe('OggS');
+  const meta = await parseBuffer(out.bytes, { mimeType: 'audio/ogg' }, { duration: false });
+  expect(meta.format.codec).toMatch(/opus/i);
+  expect(meta.common.title).toBe(NAME);
+  const comments = Object.fromEntries((meta.native.vorbis ?? []).map((t) => [t.id, t.value]));
+  expect(comments.CHAPTER001).toBe('00:00:00.000');
+  expect([2, 3, 4, 5, 6].map((n) => comments[`CHAPTER00${n}NAME`])).toEqual(['sprint 1/2', 'easy 1/2', 'sprint 2/2', 'easy 2/2', 'cooldown']);
+  // Decoded by the browser's own Opus decoder (pre-skip dropped), at 44.1 kHz.
+  const decoded = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const buffer = await new OfflineAudioContext(2, 1, 44100).decodeAudioData(bytes.buffer);
+    const [l, r] = [buffer.getChannelData(0), buffer.getChannelData(1)];
+    const mono = new Uint8Array(Float32Array.from(l, (v, i) => (v + r[i]) / 2).buffer);
+    let text = '';
+    for (let i = 0; i < mono.length; i += 0x8000) text += String.fromCharCode(...mono.subarray(i, i + 0x8000));
+    return btoa(text);
+  }, Buffer.from(out.bytes).toString('base64'));
+  const raw = Buffer.from(decoded, 'base64');
+  const mono = new Float32Array(new Uint8Array(raw).buffer);
+  checkAudio(mono, 44100, out.sheet);
 });
 
 test('Export audio: Cancel stops at once and leaves no file behind', async ({ page }) => {

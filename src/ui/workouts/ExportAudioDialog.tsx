@@ -10,7 +10,11 @@ import { downloadBlob, downloadText } from './download-text';
 import { formatClock } from '../format';
 import type { ExportFormat } from '../../state/audio-export-slice';
 
-const FORMAT_LABELS: Record<ExportFormat, string> = { mp3: 'MP3 (192 kbit/s, with chapters)', wav: 'WAV (uncompressed, 16-bit)' };
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  mp3: 'MP3 (192 kbit/s, with chapters)',
+  opus: 'Opus (160 kbit/s, smaller, with chapters)',
+  wav: 'WAV (uncompressed, 16-bit)',
+};
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 

@@ -16,11 +16,17 @@ async function open(options: EncodeOptions): Promise<EncoderSession> {
   return result.session;
 }
 
+/** WAV and MP3 sessions answer at once (Opus, which waits on the browser's encoder, is tested in the browser). */
+const now = (bytes: Uint8Array[] | Promise<Uint8Array[]>): Uint8Array[] => {
+  if (bytes instanceof Promise) throw new Error('expected bytes at once');
+  return bytes;
+};
+
 /** Pushes `channels` in chunks of `size` frames, then ends; returns the whole file. */
 function encodeAll(session: EncoderSession, channels: Float32Array[], size = 4096): Uint8Array {
   const parts: Uint8Array[] = [];
-  for (let at = 0; at < channels[0].length; at += size) parts.push(...session.push(channels.map((c) => c.subarray(at, at + size))));
-  parts.push(...session.end());
+  for (let at = 0; at < channels[0].length; at += size) parts.push(...now(session.push(channels.map((c) => c.subarray(at, at + size)))));
+  parts.push(...now(session.end()));
   return new Uint8Array(Buffer.concat(parts));
 }
 

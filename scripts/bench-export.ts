@@ -19,7 +19,7 @@ import type { PoolTrack } from '../src/core/music-pool';
 
 const PORT = 4198;
 /** `MONTAGE_EXPORT_FORMATS=wav` measures one format only. */
-const FORMATS = (process.env.MONTAGE_EXPORT_FORMATS ?? 'wav,mp3').split(',') as ('wav' | 'mp3')[];
+const FORMATS = (process.env.MONTAGE_EXPORT_FORMATS ?? 'wav,mp3,opus').split(',') as ('wav' | 'mp3' | 'opus')[];
 const RATE = 44100;
 const step = (i: number, seconds: number, min: number, max: number, name: string): Step => ({
   type: 'step', id: `s${i}`, kind: name === 'Hard' ? 'work' : 'recover', name,
@@ -123,7 +123,7 @@ function onsetLag(x: Float32Array, at: number): number {
   return x.findIndex((v) => Math.abs(v) > 0.01 * peak) - at;
 }
 
-async function exportOnce(page: Page, format: 'wav' | 'mp3', includeCues = true) {
+async function exportOnce(page: Page, format: 'wav' | 'mp3' | 'opus', includeCues = true) {
   const program = planWorkout(WORKOUT, { library: TRACKS, demo: [], maxTempoChangePct: Number(process.env.MONTAGE_EXPORT_MAXPCT ?? 8) }, { quantize: 'bar', countdownBeats: 3, metronome: false });
   const before = rendererMemory();
   const cdp = process.env.MONTAGE_EXPORT_PROFILE ? await page.context().newCDPSession(page) : null;

@@ -1,6 +1,6 @@
 /**
  * Audio export benchmark (issue 15): a 60-minute interval workout planned from 24 generated tracks of 3–5 minutes
- * (each tempo-matched by up to 8 %: every segment is stretched), exported in Chromium through the app's own
+ * (MP3 files, read as stored tracks are; each tempo-matched by up to 8 %: every segment is stretched), exported in Chromium through the app's own
  * export service — the chunked render on the live engine, the encoder worker, the file in OPFS — as WAV and as
  * MP3. Reported: × real time, the renderer process's peak memory (VmHWM) against its level before, the longest
  * main-thread task meanwhile, the file size, and the worst cue onset found in the exported WAV against the cue
@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { withPreview } from './bench-preview';
+import { benchTrackMp3 } from './bench-export-tracks';
 import { planWorkout } from '../src/core/program';
 import { steadyGrid } from '../src/core/beat-grid';
 import type { Workout, Step } from '../src/core/workout';
@@ -37,36 +38,17 @@ const TRACKS: PoolTrack[] = Array.from({ length: 24 }, (_, i) => {
   return { id: `g${i}`, title: `Generated ${i}`, artist: 'Bench', durationSec: 180 + (i * 41) % 120, status: 'ready', grid: steadyGrid(bpm, 0.25, 0.25, 4) };
 });
 
-// Page code is plain JavaScript text (tsx's helpers do not exist in the page). A track is generated as a decoder
-// would hand it over: 44.1 kHz stereo, kick on the beat from its grid, hats off the beat, a chord tone per bar.
-const EXPORT_JS = `async ({ program, tracks, format, includeCues }) => {
+// Page code is plain JavaScript text (tsx's helpers do not exist in the page). The tracks are MP3 files served to
+// the page (scripts/bench-export-tracks.ts), opened by the app's own reader of stored tracks.
+const EXPORT_JS = `async ({ program, format, includeCues }) => {
   const m = window.montage;
-  const rate = 44100;
-  // Made straight into the buffer a decoder would return, yielding every few beats as a decoder off the main
-  // thread would: the bench's own synthesis is not the page's work.
-  const loadTrack = async (id) => {
-    const t = tracks.find((x) => x.id === id);
-    const n = Math.round(t.durationSec * rate);
-    const b = new AudioBuffer({ length: n, numberOfChannels: 2, sampleRate: rate });
-    const l = b.getChannelData(0), r = b.getChannelData(1);
-    const beat = 60 / t.grid.bpm;
-    let seed = id.length * 7919;
-    for (let k = 0; t.grid.firstBeatSec + k * beat < t.durationSec; k++) {
-      if (k % 8 === 0) await new Promise((res) => setTimeout(res, 0));
-      const at = Math.round((t.grid.firstBeatSec + k * beat) * rate);
-      for (let i = 0; i < 0.25 * rate && at + i < n; i++) { const v = 0.6 * Math.exp(-i / (0.06 * rate)) * Math.sin(2 * Math.PI * 55 * i / rate); l[at + i] += v; r[at + i] += v; }
-      const off = at + Math.round(beat * rate / 2);
-      for (let i = 0; i < 0.04 * rate && off + i < n; i++) { seed = (seed * 16807) % 2147483647; const v = 0.15 * Math.exp(-i / (0.01 * rate)) * (seed / 1073741823 - 1); l[off + i] += v; r[off + i] += 0.7 * v; }
-      if (k % 4 === 0) for (let i = 0; i < 4 * beat * rate && at + i < n; i++) { const v = 0.08 * Math.exp(-i / (1.5 * rate)) * Math.sin(2 * Math.PI * 220 * i / rate); l[at + i] += v * 0.6; r[at + i] += v; }
-    }
-    return b;
-  };
+  const openTrack = async (id) => m.openTrackFile(await (await fetch('/bench-tracks/' + id + '.mp3')).blob());
   let longest = 0;
   const tasks = [];
   const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { longest = Math.max(longest, e.duration); tasks.push(Math.round(e.duration) + '@' + Math.round(performance.now() - t0)); } });
   const t0 = performance.now();
   obs.observe({ type: 'longtask', buffered: false });
-  const out = await m.audioExport.exportAudio(program, loadTrack, { format, includeCues, includeVoice: false }, new AbortController().signal, (f) => { if (window.__debug) console.log('progress ' + Math.round(performance.now() - t0) + ' ms ' + JSON.stringify(f)); });
+  const out = await m.audioExport.exportAudio(program, openTrack, { format, includeCues, includeVoice: false }, new AbortController().signal, (f) => { if (window.__debug) console.log('progress ' + Math.round(performance.now() - t0) + ' ms ' + JSON.stringify(f)); });
   const wallSec = (performance.now() - t0) / 1000;
   obs.disconnect();
   if (window.__debug) console.log(tasks.join(' '));
@@ -130,7 +112,7 @@ async function exportOnce(page: Page, format: 'wav' | 'mp3' | 'opus', includeCue
   if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
   const t0 = Date.now();
   const poll = process.env.MONTAGE_EXPORT_DEBUG ? setInterval(() => console.log(`mem ${((Date.now() - t0) / 1000).toFixed(0)} s: ${rendererMemory().nowMb.toFixed(0)} MB`), 1000) : null;
-  const r = await page.evaluate(`(${EXPORT_JS})(${JSON.stringify({ program, tracks: TRACKS, format, includeCues })})`) as { wallSec: number; longestTaskMs: number; bytes: number; sheet: { durationSec: number; cues: { timeSec: number; kind: string }[] }; joins: number; joinSecs: number[]; rho: number; placedWorstMs: number };
+  const r = await page.evaluate(`(${EXPORT_JS})(${JSON.stringify({ program, format, includeCues })})`) as { wallSec: number; longestTaskMs: number; bytes: number; sheet: { durationSec: number; cues: { timeSec: number; kind: string }[] }; joins: number; joinSecs: number[]; rho: number; placedWorstMs: number };
   if (poll) clearInterval(poll);
   if (cdp) { const { profile } = await cdp.send('Profiler.stop'); writeFileSync(process.env.MONTAGE_EXPORT_PROFILE!, JSON.stringify(profile)); }
   const after = rendererMemory();
@@ -142,6 +124,8 @@ async function browserLines(): Promise<string[]> {
   return withPreview({ port: PORT, outDir: '.dist-bench' }, async (url) => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     const lines: string[] = [];
+    // The MP3s are made (or found kept) before any export, so their encoding never competes with one.
+    for (const track of TRACKS) await benchTrackMp3(track);
     for (const format of FORMATS) {
       // A fresh page (and renderer) per export, so its peak memory is this export's.
       const page = await browser.newPage();
@@ -149,6 +133,10 @@ async function browserLines(): Promise<string[]> {
         page.on('console', (m) => console.log('page:', m.text()));
         await page.addInitScript(() => { (window as unknown as { __debug: boolean }).__debug = true; });
       }
+      await page.route('**/bench-tracks/*.mp3', async (route) => {
+        const id = /bench-tracks\/(.+)\.mp3$/.exec(route.request().url())![1];
+        await route.fulfill({ body: await benchTrackMp3(TRACKS.find((t) => t.id === id)!), contentType: 'audio/mpeg' });
+      });
       await page.goto(url);
       await page.waitForFunction(() => 'montage' in window);
       const r = await exportOnce(page, format);

@@ -34,7 +34,9 @@ import './ui/app.css';
 // The demo loops are rendered once, on first use, and kept in OPFS for later visits. While a workout plays its
 // sound goes through a hidden <audio> element: that keeps it playing with the screen locked.
 const streamSink = createStreamSink();
-const { player: lazyPlayer, demo, decoder } = createLazyAudio(openDemoCache, streamSink);
+const { player: lazyPlayer, demo, decoder: playbackDecoder } = createLazyAudio(openDemoCache, streamSink);
+// The export reads stored tracks a stretch at a time (an MP3 run by run), at their own rate.
+const decoder = { ...playbackDecoder, open: async (audio: Blob) => (await import('./workers/track-file-reader')).openTrackFile(audio) };
 // One tab plays at a time: starting here stops the workout of any other tab, which says so. The media element is
 // primed in the tap itself (before the tab lock and the audio code are awaited), as iOS wants.
 const primedPlayer = { ...lazyPlayer, play: (...args: Parameters<typeof lazyPlayer.play>) => (streamSink.prime(), lazyPlayer.play(...args)) };
@@ -146,6 +148,8 @@ Object.assign(window, {
     lastPreview: preview.last,
     /** The audio export service (the bench exports a planned program with its own tracks through it). */
     audioExport,
+    /** Opens a file as the export reads stored tracks (tests compare it with the browser's whole-file decode). */
+    openTrackFile: decoder.open,
     /** Returns the program the player would play for a workout now (the Music plan screen's program). */
     programOf: (workoutId: string) => store.getState().programOf(workoutId),
     /** Renders a workout offline with the same engine and planner as live, on the demo music (tests check cue timing on it). */
@@ -157,9 +161,9 @@ Object.assign(window, {
     /** Renders a workout for export on the demo music, piece by piece, and returns the first channel whole (tests compare piece sizes). */
     async renderExport(workoutOrId: string | Workout, options: { pieceSec: number; maxTempoChangePct?: number; include?: 'all' | 'music' | 'cues' }) {
       const program = demoProgram(workoutOrId, options.maxTempoChangePct ?? 0);
-      const [{ renderExport }, { openFrameRealm }] = await Promise.all([import('./audio/export-render'), import('./audio/export-realm')]);
+      const [{ renderExport }, { openFrameRealm }, { openLoaded }] = await Promise.all([import('./audio/export-render'), import('./audio/export-realm'), import('./audio/track-open')]);
       const pieces: Float32Array[] = [];
-      const render = await renderExport(program, demo.loadBuffer, { ...options, openRealm: openFrameRealm }, async (channels) => void pieces.push(channels[0]));
+      const render = await renderExport(program, openLoaded(demo.loadBuffer), { ...options, openRealm: openFrameRealm }, async (channels) => void pieces.push(channels[0]));
       const samples = new Float32Array(render.frames);
       pieces.reduce((at, p) => (samples.set(p, at), at + p.length), 0);
       return { ...render, samples, program };

@@ -7,7 +7,7 @@
  * `write` in order as they are done and are then dropped: memory holds about two pieces and the clips of the
  * tracks they play, never the whole file.
  */
-import type { LoadTrack } from './engine-types';
+import type { OpenTrack } from '../core/track-reader';
 import type { Program } from '../core/program';
 import { exportPieces, exportSpan, programWindow, trackChangeFrames } from '../core/export-window';
 import { HeldTracks } from './held-tracks';
@@ -62,7 +62,7 @@ const DELAY_FRAMES = 2048;
  * Renders `program` from its count-in to the end of its music and hands each piece (one array per channel) to
  * `write`, in order. An abort stops before the next piece with the signal's reason; nothing more is written.
  */
-export async function renderExport(program: Program, loadTrack: LoadTrack, options: ExportRenderOptions, write: (channels: Float32Array[]) => Promise<void>): Promise<ExportRender> {
+export async function renderExport(program: Program, openTrack: OpenTrack, options: ExportRenderOptions, write: (channels: Float32Array[]) => Promise<void>): Promise<ExportRender> {
   const sampleRate = options.sampleRate ?? 44100;
   const { fromSec, durationSec } = exportSpan(program);
   const total = Math.round(durationSec * sampleRate);
@@ -73,7 +73,7 @@ export async function renderExport(program: Program, loadTrack: LoadTrack, optio
     return { firstFrame, renderFrames: piece.prerollFrames + piece.frames + piece.overlapFrames, renderFromSec: fromSec + firstFrame / sampleRate };
   });
   const windows = spans.map(({ renderFromSec, renderFrames }) => programWindow(program, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC, sampleRate));
-  const tracks = new HeldTracks(windows.map((w) => w.clips), loadTrack);
+  const tracks = new HeldTracks(windows.map((w) => w.clips), openTrack);
   const cues: ExportedCue[] = [];
   let tail: Float32Array[] | null = null;
   const joinCorrelations: number[] = [];

@@ -5,7 +5,7 @@
  * passed in (main.tsx wires the worker, the WASM voice and OPFS); tests pass their own.
  */
 import type { Program } from '../core/program';
-import type { LoadTrack } from './engine-types';
+import type { OpenTrack } from '../core/track-reader';
 import { renderExport } from './export-render';
 import type { PieceRealm } from './export-piece';
 import { cueSheetOf, chaptersOf } from '../core/cue-sheet';
@@ -85,7 +85,7 @@ async function voiceClips(program: Program, deps: ExportDeps, signal: AbortSigna
  * Renders `program` as `choice` asks and writes it; `onProgress` gets the fraction done (0–1). An abort stops
  * at once: the encoder is stopped, the half-written file removed, and the promise rejects with the abort.
  */
-export async function exportWorkoutAudio(program: Program, loadTrack: LoadTrack, choice: ExportChoice, deps: ExportDeps, signal: AbortSignal, onProgress: (fraction: number) => void): Promise<ExportedAudio> {
+export async function exportWorkoutAudio(program: Program, openTrack: OpenTrack, choice: ExportChoice, deps: ExportDeps, signal: AbortSignal, onProgress: (fraction: number) => void): Promise<ExportedAudio> {
   const fileName = exportFileName(program.workoutName, choice.format);
   const voice = choice.includeVoice ? await voiceClips(program, deps, signal) : { clips: [], cut: 0 };
   const start = choice.includeVoice ? VOICE_SHARE : 0;
@@ -106,7 +106,7 @@ export async function exportWorkoutAudio(program: Program, loadTrack: LoadTrack,
   try {
     const { encoderDelayFrames } = await encoder.ready;
     file = await deps.createFile(fileName);
-    const render = await renderExport(program, loadTrack, {
+    const render = await renderExport(program, openTrack, {
       sampleRate: SAMPLE_RATE,
       include: choice.includeCues ? 'all' : 'music',
       voice: voice.clips,

@@ -9,7 +9,7 @@ import type { AppState } from './create-app-store';
 import type { ExportChoice, ExportedAudio, ExportFormat } from '../audio/export-types';
 
 export type { ExportFormat };
-import { trackLoader } from './track-loader';
+import { trackOpener } from './track-loader';
 
 /** Where the Export audio dialog is. */
 export type AudioExportStatus =
@@ -82,7 +82,7 @@ export const createAudioExportSlice = (services: AppServices): StateCreator<AppS
       set({ audioExport: { status: 'rendering', ...target, fraction: 0 } });
       try {
         const choice = get().audioExportChoice;
-        const result = await exporter.exportAudio(program, trackLoader(services), { ...choice, includeVoice: choice.includeVoice && exporter.offlineVoice }, controller.signal, (fraction) => {
+        const result = await exporter.exportAudio(program, trackOpener(services), { ...choice, includeVoice: choice.includeVoice && exporter.offlineVoice }, controller.signal, (fraction) => {
           if (mine()) set({ audioExport: { status: 'rendering', ...target, fraction } });
         });
         if (!mine()) return;

@@ -2,6 +2,7 @@
 import type { EngineEvents, LoadTrack } from '../audio/engine-types';
 import type { DemoTrackInfo } from '../audio/demo-catalog';
 import type { Program } from '../core/program';
+import type { OpenTrack, TrackReader } from '../core/track-reader';
 import type { ExportChoice, ExportedAudio, ExportFormat } from '../audio/export-types';
 import type { ContextTime, Seconds } from '../core/units';
 import type { TrackRecord } from '../core/track';
@@ -134,9 +135,11 @@ export interface PreviewService {
   stop(): void;
 }
 
-/** Decodes stored audio for playback. */
+/** Decodes stored audio for playback, and for the export part by part. */
 export interface DecodeService {
   decode(audio: Blob): Promise<AudioBuffer>;
+  /** Opens stored audio to be read a stretch at a time (an MP3 decoded run by run; others whole), at its own rate. */
+  open(audio: Blob): Promise<TrackReader>;
 }
 
 /** Player settings on this device. */
@@ -204,5 +207,5 @@ export interface AudioExportService {
   formats(): ExportFormat[];
   /** Whether spoken cues can go in the file (an offline speech synthesiser ships with this build). */
   offlineVoice: boolean;
-  exportAudio(program: Program, loadTrack: LoadTrack, choice: ExportChoice, signal: AbortSignal, onProgress: (fraction: number) => void): Promise<ExportedAudio>;
+  exportAudio(program: Program, openTrack: OpenTrack, choice: ExportChoice, signal: AbortSignal, onProgress: (fraction: number) => void): Promise<ExportedAudio>;
 }

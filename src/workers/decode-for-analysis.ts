@@ -25,13 +25,13 @@ export interface DecodedAudio {
 /** Frames per MP3 run (400 MPEG-1 frames ≈ 10 s, an AudioBuffer of ≈ 3.7 MB in stereo). */
 export const FRAMES_PER_RUN = 400;
 /** Frames decoded before each run and thrown away: enough for a 511-byte bit reservoir at 8 kbit/s. */
-const WARMUP_FRAMES = 12;
+export const WARMUP_FRAMES = 12;
 /** Context rate for containers whose header does not say (the most common rate). */
-const DEFAULT_RATE = 44100;
+export const DEFAULT_RATE = 44100;
 
 // One decoding context per rate, kept: each one holds resources until it is collected.
 const contexts = new Map<number, OfflineAudioContext>();
-const decodeAt = (bytes: Uint8Array, rate: number): Promise<AudioBuffer> => {
+export const decodeAt = (bytes: Uint8Array, rate: number): Promise<AudioBuffer> => {
   let context = contexts.get(rate);
   if (!context) contexts.set(rate, (context = new OfflineAudioContext(1, 1, rate)));
   // decodeAudioData detaches what it is given: hand it a copy of just these bytes.

@@ -6,6 +6,7 @@ import { planWorkout, type MusicRequest } from '../../../src/core/program';
 import { tabataTemplate } from '../../../src/core/workout-templates';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
 import { poolTrack } from '../../helpers/tracks';
+import { wholeReader, type TrackReader } from '../../../src/core/track-reader';
 
 // The export's pipeline of pieces, with realms that stand in for the frames: each "renders" a piece as its own
 // index, after a wait, so order, overlap, turns and clean-up are visible without Web Audio.
@@ -16,10 +17,9 @@ const music: MusicRequest = { library, demo: demoTrackInfos(), maxTempoChangePct
 const program = planWorkout(tabataTemplate(), music, { quantize: 'bar', countdownBeats: 3, metronome: false });
 
 /** A decoded track as a decoder hands it over: silence of the right length. */
-const loadTrack = async (id: string): Promise<AudioBuffer> => {
+const loadTrack = async (id: string): Promise<TrackReader> => {
   const length = Math.round(library.find((t) => t.id === id)!.durationSec * RATE);
-  const channels = [new Float32Array(length), new Float32Array(length)];
-  return { sampleRate: RATE, length, numberOfChannels: 2, duration: length / RATE, getChannelData: (c: number) => channels[c] } as unknown as AudioBuffer;
+  return wholeReader(RATE, [new Float32Array(length), new Float32Array(length)]);
 };
 const newBuffer = (init: AudioBufferOptions): AudioBuffer => ({ ...init, copyToChannel: () => undefined, getChannelData: () => new Float32Array(init.length) }) as unknown as AudioBuffer;
 

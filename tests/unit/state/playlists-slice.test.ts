@@ -25,7 +25,7 @@ function fakeServices(stored: { playlists?: Playlist[]; choices?: MusicChoice[] 
     demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },
     player: engine.player,
     library: { getAudio: async () => null },
-    decoder: { decode: async () => ({}) as AudioBuffer },
+    decoder: { decode: async () => ({}) as AudioBuffer, open: () => Promise.reject(new Error('not used')) },
     speech: { speak: () => undefined, cancel: () => undefined },
     device: { setNowPlaying: () => undefined, keepAwake: () => undefined },
     now: () => (clock += 1),

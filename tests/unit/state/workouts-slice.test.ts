@@ -40,7 +40,7 @@ function fakeServices(stored: Workout[] = []) {
       remove: async (id) => void saved.delete(id),
     },
     analysis: { parallel: 1, analyze: notUsed },
-    decoder: { decode: async () => ({}) as AudioBuffer },
+    decoder: { decode: async () => ({}) as AudioBuffer, open: notUsed },
     speech: { speak: () => undefined, cancel: () => undefined },
     heartRate: { strap: fakeHeartRateSensor('strap').sensor, simulated: fakeHeartRateSensor('simulated').sensor },
     cadence: fakeCadenceSensor().sensor,

@@ -1,0 +1,29 @@
+/**
+ * A track read stretch by stretch: the audio export asks each piece's part of a track only, so a decoder that
+ * can decode part of a file (an MP3, run by run: workers/track-file-reader.ts) never holds the whole decoded
+ * track. The shape only; the readers live with their decoders.
+ */
+
+/** A decoded track as far as it is read: its shape, and the frames [from, to) as one array per channel. */
+export interface TrackReader {
+  readonly sampleRate: number;
+  readonly channels: number;
+  /** Frames per channel. */
+  readonly length: number;
+  /** Resolves with `to - from` frames per channel (views that must not be kept: copy what is needed). */
+  read(from: number, to: number): Promise<Float32Array<ArrayBuffer>[]>;
+}
+
+/** Opens a track of the program by its id. */
+export type OpenTrack = (trackId: string) => Promise<TrackReader>;
+
+/** A reader over channels already decoded whole. */
+export function wholeReader(sampleRate: number, channels: readonly Float32Array<ArrayBuffer>[]): TrackReader {
+  const length = channels[0]?.length ?? 0;
+  return {
+    sampleRate,
+    channels: channels.length,
+    length,
+    read: async (from, to) => channels.map((c) => c.subarray(Math.max(0, from), Math.min(length, to))),
+  };
+}

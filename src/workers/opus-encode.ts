@@ -61,13 +61,17 @@ export async function opusSession({ sampleRate, channels, tag }: EncodeOptions):
     async push(chunk) {
       const frames = chunk[0]?.length ?? 0;
       if (chunk.length !== channels || chunk.some((c) => c.length !== frames)) throw new Error(`Export encoder: a chunk of ${chunk.length} channels, expected ${channels}`);
-      if (frames === 0) return take();
-      const planar = new Float32Array(frames * channels);
-      chunk.forEach((c, i) => planar.set(c, i * frames));
-      const sample = new AudioSample({ data: planar, format: 'f32-planar', numberOfChannels: channels, sampleRate, timestamp: pushed / sampleRate });
-      pushed += frames;
-      await source.add(sample);
-      sample.close();
+      // A second at a time: the encoder's copies of a piece (a minute is 21 MB in stereo) never pile up.
+      const step = sampleRate;
+      for (let at = 0; at < frames; at += step) {
+        const n = Math.min(step, frames - at);
+        const planar = new Float32Array(n * channels);
+        chunk.forEach((c, i) => planar.set(c.subarray(at, at + n), i * n));
+        const sample = new AudioSample({ data: planar, format: 'f32-planar', numberOfChannels: channels, sampleRate, timestamp: pushed / sampleRate });
+        pushed += n;
+        await source.add(sample);
+        sample.close();
+      }
       return take();
     },
     async end() {

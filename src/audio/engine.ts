@@ -25,6 +25,8 @@ export interface EngineOptions extends EngineEvents {
   prepareAheadSec?: number;
   /** Mute the music or the cues (offline tests render them apart). */
   include?: 'all' | 'music' | 'cues';
+  /** Each loaded track is this engine's alone, one per segment (the export's clips): a stretcher takes its samples instead of copying them. */
+  ownsTracks?: boolean;
 }
 
 const TICK_SEC = 0.05;
@@ -54,7 +56,7 @@ export class WorkoutEngine {
   readonly musicStarts: ScheduledStart[] = [];
 
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
-    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ...options };
+    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ownsTracks: false, ...options };
     this.transport = context.transport;
     this.isOffline = context instanceof Tone.OfflineContext;
     this.musicBus = new Tone.Gain({ context, gain: this.options.include === 'cues' ? 0 : 1 }).connect(context.destination);
@@ -286,7 +288,7 @@ export class WorkoutEngine {
     const live: LiveSegment = { segment, player: null, lengthSec: 0, state: 'loading', started: false, loaded: Promise.resolve() };
     this.live.set(index, live);
     live.loaded = loadLiveSegment(live, {
-      context: this.context, loadTrack: this.loadTrack, fadeSec: this.options.crossfadeSec, output: this.musicBus,
+      context: this.context, loadTrack: this.loadTrack, fadeSec: this.options.crossfadeSec, output: this.musicBus, ownsTracks: this.options.ownsTracks,
       isCurrent: () => this.live.get(index) === live, onError: this.options.onError,
     });
     return live.loaded;

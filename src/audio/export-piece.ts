@@ -79,7 +79,7 @@ async function render(request: PieceRequest): Promise<PieceResult> {
   try {
     // Two frames more than needed: a length in seconds may be truncated a frame short.
     rendered = await renderOffline(async (context) => {
-      engine = new WorkoutEngine(context, { include: request.include, crossfadeSec: request.crossfadeSec, onError: (message) => failures.push(message) });
+      engine = new WorkoutEngine(context, { include: request.include, crossfadeSec: request.crossfadeSec, ownsTracks: true, onError: (message) => failures.push(message) });
       await engine.loadAll(program, (id) => Promise.resolve(clips.get(id)!));
       // The players hold what they play (a stretcher its own copy): the clips are let go before the render.
       clips.clear();

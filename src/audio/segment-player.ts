@@ -11,12 +11,15 @@ import type { LoadTrack } from './engine-types';
 /** What plays a segment. */
 export type SegmentPlayer = Tone.Player | StretchedPlayer;
 
-/** Returns the player for `segment` of the decoded `audio` on `context`, fading out over `fadeSec`. */
-export async function createSegmentPlayer(context: Tone.BaseContext, segment: ProgramSegment, audio: AudioBuffer, fadeSec: number): Promise<SegmentPlayer> {
+/**
+ * Returns the player for `segment` of the decoded `audio` on `context`, fading out over `fadeSec`; `owned`: `audio`
+ * is this player's alone, and a stretcher may take its samples (it is left empty) instead of copying them.
+ */
+export async function createSegmentPlayer(context: Tone.BaseContext, segment: ProgramSegment, audio: AudioBuffer, fadeSec: number, owned = false): Promise<SegmentPlayer> {
   const stretched = Math.abs(segment.playbackRate - 1) > 1e-3 || segment.tempoMap !== null;
   // Tempo matching keeps the pitch and the drums: the stretcher (`npm run bench` compares it with GrainPlayer).
   return stretched
-    ? StretchedPlayer.create(context, audio, { rate: segment.playbackRate, loop: segment.loop, fadeOutSec: fadeSec })
+    ? StretchedPlayer.create(context, audio, { rate: segment.playbackRate, loop: segment.loop, fadeOutSec: fadeSec, take: owned })
     : new Tone.Player({ context, url: new Tone.ToneAudioBuffer(audio), loop: segment.loop, fadeIn: 0.004, fadeOut: fadeSec });
 }
 
@@ -40,6 +43,8 @@ export interface SegmentLoad {
   loadTrack: LoadTrack;
   fadeSec: number;
   output: Tone.InputNode;
+  /** Each loaded track is used by this segment only (createSegmentPlayer's `owned`). */
+  ownsTracks?: boolean;
   /** False once the engine has dropped the segment (a new program, a seek): the player is freed, not kept. */
   isCurrent(): boolean;
   onError?: (message: string) => void;
@@ -51,13 +56,14 @@ export async function loadLiveSegment(live: LiveSegment, load: SegmentLoad): Pro
   try {
     const audio = await load.loadTrack(segment.trackId);
     if (!load.isCurrent()) return;
-    const player = await createSegmentPlayer(load.context, segment, audio, load.fadeSec);
+    const lengthSec = audio.duration;
+    const player = await createSegmentPlayer(load.context, segment, audio, load.fadeSec, load.ownsTracks);
     if (!load.isCurrent()) {
       player.dispose();
       return;
     }
     live.player = player.connect(load.output);
-    live.lengthSec = audio.duration;
+    live.lengthSec = lengthSec;
     live.state = 'ready';
   } catch (e) {
     live.state = 'failed';

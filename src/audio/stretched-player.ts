@@ -7,6 +7,7 @@
 import * as Tone from 'tone';
 import { createStretcher, type Stretcher } from './stretcher';
 import stretchModuleUrl from 'signalsmith-stretch?url';
+import { moveOut } from './move-out';
 
 const FADE_IN_SEC = 0.004;
 
@@ -45,22 +46,29 @@ export class StretchedPlayer {
     Tone.connect(stretcher.node, this.gate);
   }
 
-  /** Returns a player of `audio` at `rate` (looping the whole track if `loop`), its stretcher loaded and ready. */
-  static async create(context: Tone.BaseContext, decoded: AudioBuffer, options: { rate: number; loop: boolean; fadeOutSec: number }): Promise<StretchedPlayer> {
+  /**
+   * Returns a player of `audio` at `rate` (looping the whole track if `loop`), its stretcher loaded and ready;
+   * `take`: `decoded` is the player's alone and its samples move to the stretcher (it is left empty), not copied.
+   */
+  static async create(context: Tone.BaseContext, decoded: AudioBuffer, options: { rate: number; loop: boolean; fadeOutSec: number; take?: boolean }): Promise<StretchedPlayer> {
     const audio = await atRate(decoded, context.sampleRate);
+    const durationSec = audio.duration;
     // A loop plays the second of two copies, with a second of a third after it: the stretcher reads a block
     // before and a little after where it plays, and at each wrap finds the loop's end and start there, not
     // silence before or after the track.
     const length = audio.length;
     const extra = options.loop ? length + Math.min(length, audio.sampleRate) : 0;
+    // A buffer made here by resampling is this player's own too.
+    const movable = !options.loop && (options.take === true || audio !== decoded);
     const channels = Array.from({ length: audio.numberOfChannels }, (_, c) => {
       const data = audio.getChannelData(c);
+      if (movable) return moveOut(data);
       const out = new Float32Array(length + extra);
       for (let at = 0; at < out.length; at += length) out.set(data.subarray(0, Math.min(length, out.length - at)), at);
       return out;
     });
     const stretcher = await createStretcher(context, stretchModuleUrl, channels);
-    return new StretchedPlayer(context, stretcher, options.rate, options.loop, options.fadeOutSec, audio.duration);
+    return new StretchedPlayer(context, stretcher, options.rate, options.loop, options.fadeOutSec, durationSec);
   }
 
   /** Sends the output on to `destination`; returns this player. */

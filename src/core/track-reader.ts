@@ -10,8 +10,11 @@ export interface TrackReader {
   readonly channels: number;
   /** Frames per channel. */
   readonly length: number;
-  /** Resolves with `to - from` frames per channel (views that must not be kept: copy what is needed). */
-  read(from: number, to: number): Promise<Float32Array<ArrayBuffer>[]>;
+  /**
+   * Resolves with `to - from` frames per channel: written into `into` (one array per channel, at least that long)
+   * when given, so the caller's buffer is the only copy; otherwise views that must not be kept (copy what is needed).
+   */
+  read(from: number, to: number, into?: Float32Array[]): Promise<Float32Array[]>;
 }
 
 /** Opens a track of the program by its id. */
@@ -24,6 +27,11 @@ export function wholeReader(sampleRate: number, channels: readonly Float32Array<
     sampleRate,
     channels: channels.length,
     length,
-    read: async (from, to) => channels.map((c) => c.subarray(Math.max(0, from), Math.min(length, to))),
+    read: async (from, to, into) => {
+      const views = channels.map((c) => c.subarray(Math.max(0, from), Math.min(length, to)));
+      if (!into) return views;
+      views.forEach((v, c) => into[c].set(v));
+      return into;
+    },
   };
 }

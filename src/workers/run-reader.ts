@@ -52,11 +52,11 @@ export async function runReader(source: RunSource): Promise<TrackReader> {
     sampleRate: source.sampleRate,
     channels,
     length,
-    async read(from, to) {
+    async read(from, to, into) {
       from = Math.max(0, Math.min(length, from));
       to = Math.max(from, Math.min(length, to));
       if (!whole) {
-        const out = Array.from({ length: channels }, () => new Float32Array(to - from));
+        const out = into ?? Array.from({ length: channels }, () => new Float32Array(to - from));
         let ok = true;
         for (let k = runOf(from); ok && k < source.runCount && starts[k] < to; k++) {
           const part = await run(k);
@@ -72,7 +72,10 @@ export async function runReader(source: RunSource): Promise<TrackReader> {
         kept.clear();
         whole = await source.decodeWhole();
       }
-      return whole.map((c) => c.slice(from, Math.min(to, c.length)));
+      const part = whole.map((c) => c.subarray(from, Math.min(to, c.length)));
+      if (!into) return part.map((c) => c.slice());
+      part.forEach((c, i) => into[i].set(c));
+      return into;
     },
   };
 }

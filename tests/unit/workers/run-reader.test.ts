@@ -64,4 +64,17 @@ describe('runReader: a track decoded run by run as it is read', () => {
     expect(reader.length).toBe(4300);
     expectRamp(await reader.read(0, 4300), 0, 4300);
   });
+
+  it('reads into the arrays it is given (the buffer of the caller is the only copy), runs and whole alike', async () => {
+    for (const failAt of [[], [2]]) {
+      const reader = await runReader(source(failAt).src);
+      for (const [from, to] of [[850, 2850], [2500, 4300]]) {
+        const into = [new Float32Array(to - from), new Float32Array(to - from)];
+        const got = await reader.read(from, to, into);
+        expect(got[0]).toBe(into[0]);
+        expect(got[1]).toBe(into[1]);
+        expectRamp(into, from, to);
+      }
+    }
+  });
 });

@@ -5,7 +5,8 @@
  * MP3. Reported: × real time, the renderer process's peak memory (VmHWM) against its level before, the longest
  * main-thread task meanwhile, the file size, and the worst cue onset found in the exported WAV against the cue
  * sheet (the WAV less the same export without cues leaves the cues as the file has them). Run alone with
- * `npx tsx scripts/bench-export.ts`; `MONTAGE_EXPORT_STEPS=4` exports the first 10 minutes only.
+ * `npx tsx scripts/bench-export.ts`; `MONTAGE_EXPORT_STEPS=4` exports the first 10 minutes only; `MONTAGE_DIST=<folder>`
+ * serves an app built there before instead of building it.
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -121,7 +122,7 @@ async function exportOnce(page: Page, format: 'wav' | 'mp3' | 'opus', includeCue
 }
 
 async function browserLines(): Promise<string[]> {
-  return withPreview({ port: PORT, outDir: '.dist-bench' }, async (url) => {
+  return withPreview({ port: PORT, outDir: process.env.MONTAGE_DIST ?? '.dist-bench', build: !process.env.MONTAGE_DIST }, async (url) => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     const lines: string[] = [];
     // The MP3s are made (or found kept) before any export, so their encoding never competes with one.

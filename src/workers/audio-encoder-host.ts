@@ -11,9 +11,13 @@ export type EncoderRequest =
   | { id: number; type: 'push'; channels: Float32Array[] }
   | { id: number; type: 'end' };
 
-/** The worker's answer to request `id`: the file bytes it produced (transferred), the started session's delay, or an error message. */
+/**
+ * The worker's answer to request `id`: the file bytes it produced (transferred), the started session's delay, or an
+ * error message. A push also hands its samples back (`spent`, transferred), so they die on the page's side: a
+ * worker that makes few objects collects seldom, and held tens of megabytes of pushed pieces between collections.
+ */
 export type EncoderResponse =
-  | { id: number; chunks: Uint8Array[] }
+  | { id: number; chunks: Uint8Array[]; spent?: Float32Array[] }
   | { id: number; started: { mimeType: EncoderSession['mimeType']; encoderDelayFrames: number } }
   | { id: number; error: string };
 
@@ -35,7 +39,8 @@ export function serveEncoder(mp3Wasm: Mp3Wasm, post: (response: EncoderResponse,
       return { id: request.id, started: { mimeType: session.mimeType, encoderDelayFrames: session.encoderDelayFrames } };
     }
     if (!session) return { id: request.id, error: failed ?? 'Export encoder: no session started' };
-    return { id: request.id, chunks: await (request.type === 'push' ? session.push(request.channels) : session.end()) };
+    if (request.type === 'end') return { id: request.id, chunks: await session.end() };
+    return { id: request.id, chunks: await session.push(request.channels), spent: request.channels };
   };
   return (request) => {
     queue = queue.then(async () => {
@@ -45,7 +50,7 @@ export function serveEncoder(mp3Wasm: Mp3Wasm, post: (response: EncoderResponse,
       } catch (error) {
         response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
       }
-      post(response, 'chunks' in response ? buffersOf(response.chunks) : []);
+      post(response, 'chunks' in response ? buffersOf([...response.chunks, ...(response.spent ?? [])]) : []);
     });
   };
 }

@@ -46,6 +46,21 @@ describe('startEncoding', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('hands each pushed piece back with its bytes, so the worker holds none of them', () => {
+    const sent: ArrayBuffer[][] = [];
+    const pushed = [sine(0.1, RATE, 440), sine(0.1, RATE, 660)];
+    const serve = serveEncoder(mp3Wasm, (response, transfer) => sent.push(transfer));
+    serve({ id: 1, type: 'start', options: { format: 'wav', sampleRate: RATE, channels: 2, frames: pushed[0].length } });
+    serve({ id: 2, type: 'push', channels: pushed });
+    return new Promise<void>((resolve) => setTimeout(resolve, 50)).then(() => {
+      expect(sent).toHaveLength(2);
+      // The WAV bytes (header and samples) and both channels' buffers go back.
+      expect(sent[1]).toContain(pushed[0].buffer);
+      expect(sent[1]).toContain(pushed[1].buffer);
+      expect(sent[1]).toHaveLength(4);
+    });
+  });
+
   it('says the MP3 delay and returns the ID3 tag first', async () => {
     const tag = { title: 'Workout', durationMs: 500, chapters: [{ title: 'Only', startMs: 0, endMs: 500 }] };
     const { encoding } = start({ format: 'mp3', sampleRate: RATE, channels: 2, frames: RATE / 2, tag });

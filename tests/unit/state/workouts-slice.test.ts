@@ -1,60 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { fakePlayer } from './fake-player';
-import { fakeCadenceSensor } from './fake-cadence';
-import { fakeHeartRateSensor } from './fake-heart-rate';
 import { createAppStore } from '../../../src/state/create-app-store';
-import type { AppServices } from '../../../src/state/services';
-import type { Step, Workout } from '../../../src/core/workout';
+import type { Step } from '../../../src/core/workout';
 import { WORKOUT_TEMPLATES } from '../../../src/core/workout-templates';
 import { workoutToJson } from '../../../src/core/workout-schema';
-import { demoTrackInfos } from '../../../src/audio/demo-catalog';
-import { validateDraft } from '../../../src/state/workout-draft';
-import { DEFAULT_PLAYER_SETTINGS } from '../../../src/core/player-settings';
-
-const notUsed = async (): Promise<never> => { throw new Error('not used'); };
-
-/** Fake services with an in-memory workout store; `failSave` makes the next saves reject. */
-function fakeServices(stored: Workout[] = []) {
-  const saved = new Map(stored.map((w) => [w.id, w]));
-  const fake = { saved, failSave: null as string | null, problems: [] as string[] };
-  const services: AppServices = {
-    settings: { load: () => DEFAULT_PLAYER_SETTINGS, save: () => undefined },
-    log: { add: async () => undefined, list: async () => [], setEffort: async () => Promise.reject(new Error('no log here')) },
-    device: { setNowPlaying: () => undefined, keepAwake: () => undefined },
-    player: fakePlayer().player,
-    demo: { tracks: demoTrackInfos, loadBuffer: async () => ({}) as AudioBuffer },
-    library: {
-      list: async () => ({ tracks: [], problems: [] }), importFile: notUsed, update: notUsed, remove: async () => undefined,
-      getAudio: async () => null, getCover: async () => null, estimate: async () => null, requestPersistence: async () => 'unsupported',
-      persistence: async () => 'unsupported',
-    },
-    playlists: { list: async () => ({ playlists: [], choices: [], problems: [] }), save: notUsed, remove: notUsed, saveChoice: notUsed },
-    preview: { play: notUsed, stop: () => undefined },
-    workouts: {
-      list: async () => ({ workouts: [...saved.values()].sort((a, b) => b.updatedAt - a.updatedAt), problems: fake.problems }),
-      save: async (w) => {
-        if (fake.failSave) throw new Error(fake.failSave);
-        saved.set(w.id, w);
-      },
-      remove: async (id) => void saved.delete(id),
-    },
-    analysis: { parallel: 1, analyze: notUsed },
-    decoder: { decode: async () => ({}) as AudioBuffer, open: notUsed },
-    speech: { speak: () => undefined, cancel: () => undefined },
-    heartRate: { strap: fakeHeartRateSensor('strap').sensor, simulated: fakeHeartRateSensor('simulated').sensor },
-    cadence: fakeCadenceSensor().sensor,
-    now: () => 1_700_000_000_000,
-  };
-  return { services, fake };
-}
-
-const step = (id: string, name: string, seconds: number): Step => ({
-  type: 'step', id, kind: 'work', name, duration: { unit: 'seconds', value: seconds }, intensity: 4, tempo: null, build: null, hr: null, voice: null,
-});
-const mine: Workout = { id: 'mine', name: 'Mine', nodes: [step('a', 'Go', 60)], updatedAt: 5 };
-const fixture = (path: string) => new File([readFileSync(`tests/fixtures/${path}`)], path.split('/').pop()!);
-const names = (w: Workout | null | undefined) => w?.nodes.map((n) => (n.type === 'step' ? n.name : `${n.times}x`));
+import { fakeServices, fixture, mine, names } from './fake-workout-services';
 
 describe('workouts slice', () => {
   it('lists the templates then the saved workouts, which the player can start', async () => {
@@ -288,33 +237,5 @@ describe('workouts slice', () => {
     expect(s().workoutMessages.at(-1)!.text).toBe('shared link: is damaged (not a Montage workout link)');
     s().receiveShareLink('#section');
     expect(s().sharedWorkout).toBeNull();
-  });
-});
-
-describe('workouts slice: builder details', () => {
-  it('drags a node before or after its target, and never a block into itself', () => {
-    const { services } = fakeServices();
-    const store = createAppStore(services);
-    const s = () => store.getState();
-    const block: Workout['nodes'][number] = { type: 'repeat', id: 'r', times: 2, children: [step('c', 'C', 10), step('d', 'D', 10)] };
-    store.setState({ workouts: [...s().workouts, { ...mine, nodes: [step('a', 'A', 10), step('b', 'B', 10), block] }] });
-    s().editWorkout('mine');
-    const ids = () => JSON.stringify(s().draft!.present.nodes.map((n) => (n.type === 'step' ? n.id : [n.id, n.children.map((c) => c.id)])));
-    s().draftMoveTo('a', 'b');
-    expect(ids()).toBe('["b","a",["r",["c","d"]]]');
-    s().draftMoveTo('d', 'b');
-    expect(ids()).toBe('["d","b","a",["r",["c"]]]');
-    s().draftMoveTo('a', 'c');
-    expect(ids()).toBe('["d","b",["r",["c","a"]]]');
-    s().draftMoveTo('r', 'c');
-    expect(ids()).toBe('["d","b",["r",["c","a"]]]');
-    s().draftMoveTo('r', 'd');
-    expect(ids()).toBe('[["r",["c","a"]],"d","b"]');
-  });
-
-  it('points a validation problem at the step inside a repeat block', () => {
-    const nodes: Workout['nodes'] = [step('a', 'A', 10), { type: 'repeat', id: 'r', times: 2, children: [step('c', 'C', 10), step('d', 'D', -1)] }];
-    expect(validateDraft({ name: 'X', nodes })).toEqual({ message: 'Step 3 "D": duration must be from 1 to 21600 seconds (it is -1).', nodeId: 'd' });
-    expect(validateDraft({ name: ' ', nodes })?.message).toBe('Give the workout a name.');
   });
 });

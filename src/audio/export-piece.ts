@@ -81,7 +81,7 @@ async function render(request: PieceRequest): Promise<PieceResult> {
     rendered = await renderOffline(async (context) => {
       engine = new WorkoutEngine(context, { include: request.include, crossfadeSec: request.crossfadeSec, ownsTracks: true, onError: (message) => failures.push(message) });
       await engine.loadAll(program, (id) => Promise.resolve(clips.get(id)!));
-      // The players hold what they play (a stretcher its own copy): the clips are let go before the render.
+      // The players hold what they play (a stretcher takes the clip's samples): the clips are let go before the render.
       clips.clear();
       // Not a throw: Tone.Offline would keep the offline context as its global one. A failed piece renders silence.
       if (failures.length === 0) engine.start(delayFrames / sampleRate, fromSec);

@@ -56,14 +56,13 @@ export async function loadLiveSegment(live: LiveSegment, load: SegmentLoad): Pro
   try {
     const audio = await load.loadTrack(segment.trackId);
     if (!load.isCurrent()) return;
-    const lengthSec = audio.duration;
     const player = await createSegmentPlayer(load.context, segment, audio, load.fadeSec, load.ownsTracks);
     if (!load.isCurrent()) {
       player.dispose();
       return;
     }
     live.player = player.connect(load.output);
-    live.lengthSec = lengthSec;
+    live.lengthSec = audio.duration;
     live.state = 'ready';
   } catch (e) {
     live.state = 'failed';

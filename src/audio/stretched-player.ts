@@ -52,13 +52,12 @@ export class StretchedPlayer {
    */
   static async create(context: Tone.BaseContext, decoded: AudioBuffer, options: { rate: number; loop: boolean; fadeOutSec: number; take?: boolean }): Promise<StretchedPlayer> {
     const audio = await atRate(decoded, context.sampleRate);
-    const durationSec = audio.duration;
     // A loop plays the second of two copies, with a second of a third after it: the stretcher reads a block
     // before and a little after where it plays, and at each wrap finds the loop's end and start there, not
     // silence before or after the track.
     const length = audio.length;
     const extra = options.loop ? length + Math.min(length, audio.sampleRate) : 0;
-    // A buffer made here by resampling is this player's own too.
+    // A buffer made here by resampling is this player's own too. A buffer moved out keeps its length and duration.
     const movable = !options.loop && (options.take === true || audio !== decoded);
     const channels = Array.from({ length: audio.numberOfChannels }, (_, c) => {
       const data = audio.getChannelData(c);
@@ -68,7 +67,7 @@ export class StretchedPlayer {
       return out;
     });
     const stretcher = await createStretcher(context, stretchModuleUrl, channels);
-    return new StretchedPlayer(context, stretcher, options.rate, options.loop, options.fadeOutSec, durationSec);
+    return new StretchedPlayer(context, stretcher, options.rate, options.loop, options.fadeOutSec, audio.duration);
   }
 
   /** Sends the output on to `destination`; returns this player. */

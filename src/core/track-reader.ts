@@ -17,6 +17,13 @@ export interface TrackReader {
   read(from: number, to: number, into?: Float32Array[]): Promise<Float32Array[]>;
 }
 
+/** Returns `views` copied into `into` (and `into` itself) when a reader is given arrays to fill; `views` otherwise. */
+export function deliverInto(views: Float32Array[], into: Float32Array[] | undefined): Float32Array[] {
+  if (!into) return views;
+  views.forEach((v, c) => into[c].set(v));
+  return into;
+}
+
 /** Opens a track of the program by its id. */
 export type OpenTrack = (trackId: string) => Promise<TrackReader>;
 
@@ -27,11 +34,6 @@ export function wholeReader(sampleRate: number, channels: readonly Float32Array<
     sampleRate,
     channels: channels.length,
     length,
-    read: async (from, to, into) => {
-      const views = channels.map((c) => c.subarray(Math.max(0, from), Math.min(length, to)));
-      if (!into) return views;
-      views.forEach((v, c) => into[c].set(v));
-      return into;
-    },
+    read: async (from, to, into) => deliverInto(channels.map((c) => c.subarray(Math.max(0, from), Math.min(length, to))), into),
   };
 }

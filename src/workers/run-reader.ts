@@ -6,7 +6,7 @@
  * that fails or comes back short turns the reader to the whole-file decode for everything after. Decoders are
  * passed in, so this is tested in Node.
  */
-import type { TrackReader } from '../core/track-reader';
+import { deliverInto, type TrackReader } from '../core/track-reader';
 
 type Channels = Float32Array<ArrayBuffer>[];
 
@@ -73,9 +73,7 @@ export async function runReader(source: RunSource): Promise<TrackReader> {
         whole = await source.decodeWhole();
       }
       const part = whole.map((c) => c.subarray(from, Math.min(to, c.length)));
-      if (!into) return part.map((c) => c.slice());
-      part.forEach((c, i) => into[i].set(c));
-      return into;
+      return deliverInto(into ? part : part.map((c) => c.slice()), into);
     },
   };
 }

@@ -8,6 +8,7 @@
 import * as Tone from 'tone';
 import { CuePlayer } from './cue-player';
 import { loadLiveSegment, startSegment, type LiveSegment } from './segment-player';
+import { STRETCH_LEAD_SEC } from './stretcher';
 import { segmentsToKeep } from '../core/music-memory';
 import { planCues } from '../core/cue-plan';
 import type { Program } from '../core/program';
@@ -114,7 +115,7 @@ export class WorkoutEngine {
   }
 
   /** Resumes after `pause()`; returns the audio time at which the held position plays. */
-  resume(delaySec = 0.05): ContextTime {
+  resume(delaySec = STRETCH_LEAD_SEC): ContextTime {
     return this.run(delaySec);
   }
 
@@ -124,7 +125,7 @@ export class WorkoutEngine {
     this.pause();
     this.heldAtSec = positionSec;
     await this.load(this.program!, this.loadTrack, positionSec);
-    return wasRunning ? this.run(0.05) : null;
+    return wasRunning ? this.run(STRETCH_LEAD_SEC) : null;
   }
 
   /** Swaps in a new program at a workout position (skip track); returns when it plays, or null while paused. */
@@ -135,7 +136,7 @@ export class WorkoutEngine {
     this.live.clear();
     this.heldAtSec = positionSec;
     await this.load(program, this.loadTrack, positionSec);
-    return wasRunning ? this.run(0.05) : null;
+    return wasRunning ? this.run(STRETCH_LEAD_SEC) : null;
   }
 
   /**

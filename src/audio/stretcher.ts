@@ -47,6 +47,14 @@ const READY_TIMEOUT_MS = 15_000;
  */
 export const STRETCH_CONFIG: StretchConfig = { blockMs: 120, intervalMs: 30, splitComputation: true };
 
+/**
+ * The least time ahead of its first sound that a stretched track's start may be sent. The worklet makes each
+ * output block from blocks of input before it: started sooner, its first 30–40 ms come out softer, rising from
+ * silence (measured with the app's settings: sent 50 ms ahead, the first 10 ms play at 4 % of the level and the
+ * next at 24 %; sent 100 ms ahead, at full level). A resume, skip or seek waits this long.
+ */
+export const STRETCH_LEAD_SEC = 0.12;
+
 /** The worklet's `configure` argument: block length and the step between blocks, ms; whether each block's work is spread. */
 export interface StretchConfig {
   blockMs: number;

@@ -7,6 +7,7 @@ import { StretchedPlayer } from './stretched-player';
 import type { ProgramSegment } from '../core/program';
 import { ratePointsFrom, trackSecAt } from '../core/tempo-map';
 import type { LoadTrack } from './engine-types';
+import { loopedTrackSec } from '../core/tail-loop';
 
 /** What plays a segment. */
 export type SegmentPlayer = Tone.Player | StretchedPlayer;
@@ -84,14 +85,23 @@ export interface SegmentStart {
  * and fades it out from the segment's end; returns the track offset it starts from, seconds.
  */
 export function startSegment(player: SegmentPlayer, segment: ProgramSegment, start: SegmentStart): number {
-  let offset = trackSecAt(segment, start.fromSec);
+  // A track that runs out before the segment ends repeats its last bar (tail-loop.ts).
+  const tail = segment.tailLoop;
+  let offset = loopedTrackSec(tail, trackSecAt(segment, start.fromSec));
   if (segment.loop && start.lengthSec > 0) offset %= start.lengthSec;
   const toCtx = (workoutSec: number): number => start.atCtx + (workoutSec - start.fromSec);
   const stopsSec = segment.endSec + start.crossfadeSec;
   if (player instanceof StretchedPlayer) {
     const changes = ratePointsFrom(segment, start.fromSec).filter((p) => p.atSec < stopsSec).map((p) => ({ ...p, atSec: toCtx(p.atSec) }));
-    player.start(start.atCtx, offset, changes);
-  } else player.start(start.atCtx, offset);
+    player.start(start.atCtx, offset, changes, tail);
+  } else {
+    if (tail) {
+      player.loopStart = tail.startSec;
+      player.loopEnd = tail.endSec;
+      player.loop = true;
+    }
+    player.start(start.atCtx, offset);
+  }
   player.stop(toCtx(stopsSec));
   return offset;
 }

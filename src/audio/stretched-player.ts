@@ -8,6 +8,7 @@ import * as Tone from 'tone';
 import { createStretcher, type Stretcher } from './stretcher';
 import stretchModuleUrl from 'signalsmith-stretch?url';
 import { moveOut } from './move-out';
+import { loopedTrackSec, type TailLoop } from '../core/tail-loop';
 
 const FADE_IN_SEC = 0.004;
 
@@ -31,6 +32,8 @@ export class StretchedPlayer {
   /** The rate of the last change sent (the stop keeps it), and its audio time. */
   private lastRate: number;
   private lastChangeAt = -Infinity;
+  /** The last bar repeated once the track runs out (core/tail-loop.ts), for the current start. */
+  private tail: TailLoop | null = null;
 
   private constructor(
     private readonly context: Tone.BaseContext,
@@ -79,9 +82,11 @@ export class StretchedPlayer {
   /**
    * Plays the track from `offsetSec` (track seconds) at audio time `atSec`: that moment of the track sounds then.
    * `changes` go on from there in time order (a tempo map): from audio time `atSec` the track plays from `trackSec`
-   * at `rate`. Without them it plays at the player's rate throughout.
+   * at `rate`. Without them it plays at the player's rate throughout. With `tail`, the track's last bar repeats
+   * once it is reached.
    */
-  start(atSec: number, offsetSec: number, changes: readonly { atSec: number; trackSec: number; rate: number }[] = []): void {
+  start(atSec: number, offsetSec: number, changes: readonly { atSec: number; trackSec: number; rate: number }[] = [], tail: TailLoop | null = null): void {
+    this.tail = tail;
     const first = changes.length > 0 && changes[0].atSec <= atSec + 1e-9 ? changes[0].rate : this.rate;
     const map = [{ atSec, trackSec: offsetSec, rate: first }, ...changes.filter((c) => c.atSec > atSec + 1e-9)];
     this.stretcher.schedule(map.map((c) => ({ outputSec: c.atSec, rate: c.rate, active: true, ...this.inputAt(c.trackSec) })));
@@ -110,7 +115,7 @@ export class StretchedPlayer {
   // Where the stretcher reads track second `trackSec`: a loop plays the second of its copies (see `create`).
   private inputAt(trackSec: number): { inputSec: number; loopStartSec?: number; loopEndSec?: number } {
     const length = this.durationSec;
-    if (!this.loop) return { inputSec: trackSec };
+    if (!this.loop) return this.tail ? { inputSec: loopedTrackSec(this.tail, trackSec), loopStartSec: this.tail.startSec, loopEndSec: this.tail.endSec } : { inputSec: trackSec };
     return { inputSec: length + (((trackSec % length) + length) % length), loopStartSec: length, loopEndSec: 2 * length };
   }
 

@@ -6,6 +6,7 @@
  * minutes of audio and not whole tracks. Pure: data in, data out.
  */
 import { FINISH_TAIL_SEC, type Program, type ProgramSegment } from './program';
+import { loopedTrackSec } from './tail-loop';
 import { trackSecAt } from './tempo-map';
 import { trackTime, type Seconds } from './units';
 
@@ -97,17 +98,22 @@ export function programWindow(program: Program, fromSec: Seconds, toSec: Seconds
       if (!clips.some((c) => c.clipId === s.trackId)) clips.push({ clipId: s.trackId, trackId: s.trackId, fromTrackSec: 0, toTrackSec: Infinity });
       return;
     }
-    const a = trackSecAt(s, Math.max(fromSec, s.startSec));
+    const tail = s.tailLoop;
+    const a = loopedTrackSec(tail, trackSecAt(s, Math.max(fromSec, s.startSec)));
     const b = trackSecAt(s, Math.min(toSec, s.endSec + fadeSec));
+    // A track that runs out repeats its last bar (tail-loop.ts): reaching it, the clip holds the bar whole.
+    const [first, last] = tail && b > tail.startSec ? [Math.min(a, tail.startSec), tail.endSec] : [Math.min(a, b), Math.max(a, b)];
     // On a frame of the track (decoded at `sampleRate`): the clip starts on a sample and the offsets stay exact.
-    const lo = Math.floor(Math.max(0, Math.min(a, b) - marginSec) * sampleRate) / sampleRate;
+    const lo = Math.floor(Math.max(0, first - marginSec) * sampleRate) / sampleRate;
     const clipId = `${s.trackId}@${i}`;
-    clips.push({ clipId, trackId: s.trackId, fromTrackSec: lo, toTrackSec: Math.max(a, b) + marginSec });
+    clips.push({ clipId, trackId: s.trackId, fromTrackSec: lo, toTrackSec: last + marginSec });
     segments.push({
       ...s,
       trackId: clipId,
       trackOffsetSec: trackTime(s.trackOffsetSec - lo),
       tempoMap: s.tempoMap?.map((p) => ({ ...p, trackSec: p.trackSec - lo })) ?? null,
+      audioSec: s.audioSec - lo,
+      tailLoop: tail && { startSec: tail.startSec - lo, endSec: tail.endSec - lo },
     });
   });
   return { program: { ...program, segments }, clips };

@@ -13,6 +13,7 @@ import { nearestDownbeat, shiftGrid } from './beat-grid';
 import { buildCuePlan, type Cue, type CueOptions } from './cue-plan';
 import { isBuild, rampUnderBuilds, splitBuilds } from './tempo-build';
 import { rateAt } from './tempo-map';
+import { tailLoopOf, type TailLoop } from './tail-loop';
 
 /** One track playing for a stretch of the workout, as the engine plays it and the screen shows it. */
 export interface ProgramSegment extends MusicSegment {
@@ -20,6 +21,10 @@ export interface ProgramSegment extends MusicSegment {
   artist: string;
   /** A short loop (the demo) that repeats for as long as the segment lasts. */
   loop: boolean;
+  /** Length of the track's audio, seconds of track time (for a loop, of the loop; 0 when not known). */
+  audioSec: Seconds;
+  /** The track's last bar, repeated once it runs out before the segment ends (tail-loop.ts); null when it lasts. */
+  tailLoop: TailLoop | null;
 }
 
 /** Everything a workout plays and shows, on the workout clock (seconds from the first step; the count-in is negative). */
@@ -121,7 +126,7 @@ export const stepsFrom = (steps: readonly TimelineStep[], atSec: Seconds): Timel
 /** Returns a planned segment with the title, artist and loop flag of its track in `pool`. */
 export function withTrackInfo(s: MusicSegment, pool: readonly PoolTrack[]): ProgramSegment {
   const track = pool.find((t) => t.id === s.trackId);
-  return { ...s, title: track?.title ?? s.trackId, artist: track?.artist ?? '', loop: track?.loop ?? false };
+  return { ...s, title: track?.title ?? s.trackId, artist: track?.artist ?? '', loop: track?.loop ?? false, audioSec: track?.durationSec ?? 0, tailLoop: null };
 }
 
 /** Returns the end of step `k` (the start of the next, or the end of the workout). */
@@ -174,6 +179,8 @@ function finish(workout: Workout, steps: TimelineStep[], planned: ProgramSegment
   }
   const last = segments[segments.length - 1];
   if (last) segments[segments.length - 1] = { ...last, endSec: Math.max(last.endSec, cuePlan.totalSec + FINISH_TAIL_SEC) };
+  // With its ends settled, each segment that outlasts its track repeats the track's last bar.
+  segments.forEach((s, i) => { segments[i] = { ...s, tailLoop: tailLoopOf(s, s.audioSec) }; });
   return {
     workoutId: workout.id,
     workoutName: workout.name,

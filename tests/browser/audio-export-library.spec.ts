@@ -48,3 +48,42 @@ test('Export audio with an imported MP3: its music in the file, every step chang
   for (let i = Math.round(seg.startSec * RATE); i < Math.round(seg.endSec * RATE); i++) loud = Math.max(loud, Math.abs(mono[i]));
   expect(loud).toBeGreaterThan(0.2);
 });
+
+test('Export audio with an imported MP3 that runs out before the music ends: its last bar repeats, no gap', async ({ page }) => {
+  test.setTimeout(240_000);
+  // 31.5 s of a 150 BPM groove (a bar every 1.6 s) for a 31 s step: the music plays on 2 s past the finish.
+  const groove = drumGroove({ bpm: 150, seconds: 31.5, sampleRate: RATE }).map((v, i) => v + 0.05 * Math.sin((2 * Math.PI * 110 * i) / RATE));
+  const mp3 = await encodeMp3([groove, groove], RATE);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByLabel('Import music').setInputFiles([{ name: 'short-150.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from(mp3) }]);
+  await expect(page.getByText(/Import finished: 1 of 1/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workouts' }).click();
+  await page.getByLabel('Paste workout text').fill('31s run 150bpm');
+  await page.getByLabel('Name of the pasted workout').fill('Short music');
+  await page.getByRole('button', { name: 'Add pasted workout' }).click();
+  await page.getByRole('button', { name: 'Export audio of Short music' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export audio: Short music' });
+  await dialog.getByLabel('Format').selectOption({ label: 'WAV (uncompressed, 16-bit)' });
+  await dialog.getByLabel('Include voice').setChecked(false);
+  const file = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await file;
+  const sheetDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download cue sheet' }).click();
+  const sheet = JSON.parse(await readFile((await (await sheetDownload).path())!, 'utf8'));
+
+  // One track, planned on past its audio; the file has sound all the way (checkAudio: no 50 ms gap).
+  expect(sheet.segments).toHaveLength(1);
+  const [{ startSec, endSec }] = sheet.segments;
+  expect(endSec - startSec).toBeGreaterThan(32.2);
+  const mono = wavMono(new Uint8Array(await readFile((await download.path())!)));
+  checkAudio(mono, RATE, sheet, 1);
+  // What plays after the track's end is its music: kicks as loud as before it.
+  const peak = (fromSec: number, toSec: number) => {
+    let loud = 0;
+    for (let i = Math.round(fromSec * RATE); i < Math.round(toSec * RATE); i++) loud = Math.max(loud, Math.abs(mono[i]));
+    return loud;
+  };
+  expect(peak(startSec + 31.6, endSec - 0.1)).toBeGreaterThan(0.5 * peak(startSec + 25, startSec + 31));
+});

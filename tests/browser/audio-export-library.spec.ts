@@ -65,6 +65,8 @@ test('Export audio with an imported MP3 that runs out before the music ends: its
   await page.getByRole('button', { name: 'Export audio of Short music' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export audio: Short music' });
   await dialog.getByLabel('Format').selectOption({ label: 'WAV (uncompressed, 16-bit)' });
+  // Music only: a cue's ring would hide a gap in the music.
+  await dialog.getByLabel('Include cues').setChecked(false);
   await dialog.getByLabel('Include voice').setChecked(false);
   const file = page.waitForEvent('download', { timeout: 120_000 });
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -73,17 +75,25 @@ test('Export audio with an imported MP3 that runs out before the music ends: its
   await dialog.getByRole('button', { name: 'Download cue sheet' }).click();
   const sheet = JSON.parse(await readFile((await (await sheetDownload).path())!, 'utf8'));
 
-  // One track, planned on past its audio; the file has sound all the way (checkAudio: no 50 ms gap).
+  // One track, planned on past its audio.
   expect(sheet.segments).toHaveLength(1);
   const [{ startSec, endSec }] = sheet.segments;
   expect(endSec - startSec).toBeGreaterThan(32.2);
   const mono = wavMono(new Uint8Array(await readFile((await download.path())!)));
-  checkAudio(mono, RATE, sheet, 1);
-  // What plays after the track's end is its music: kicks as loud as before it.
+  expect(Math.abs(mono.length / RATE - sheet.durationSec)).toBeLessThan(0.03);
+  // Sound all the way to the end of the music: no 50 ms without it.
+  let quiet = 0;
+  let longest = 0;
+  for (let i = Math.round(startSec * RATE); i < Math.round((endSec - 0.1) * RATE); i++) {
+    quiet = Math.abs(mono[i]) < 1e-4 ? quiet + 1 : 0;
+    longest = Math.max(longest, quiet);
+  }
+  expect(longest / RATE).toBeLessThan(0.05);
+  // And what plays after the track's end is its music: kicks as loud as before.
   const peak = (fromSec: number, toSec: number) => {
     let loud = 0;
     for (let i = Math.round(fromSec * RATE); i < Math.round(toSec * RATE); i++) loud = Math.max(loud, Math.abs(mono[i]));
     return loud;
   };
-  expect(peak(startSec + 31.6, endSec - 0.1)).toBeGreaterThan(0.5 * peak(startSec + 25, startSec + 31));
+  expect(peak(endSec - 1, endSec - 0.1)).toBeGreaterThan(0.5 * peak(startSec + 25, startSec + 31));
 });

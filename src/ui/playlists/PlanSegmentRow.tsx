@@ -5,7 +5,7 @@ import { swapOptions } from '../../core/music-swap';
 import { useApp } from '../store-context';
 import { formatClockTenths } from '../format';
 import { formatBpm } from '../../core/bpm-text';
-import { rateAt } from '../../core/tempo-map';
+import { rateAt, trackSecAt } from '../../core/tempo-map';
 
 interface Props {
   index: number;
@@ -30,11 +30,13 @@ export function PlanSegmentRow({ index, workoutId, segment, program, music, lock
     ? `${formatBpm(segment.musicBpm)} → ${formatBpm(endBpm)} BPM`
     : `${formatBpm(segment.musicBpm)} BPM${segment.playbackRate !== 1 ? ` (${((segment.playbackRate - 1) * 100).toFixed(1)} %)` : ''}`;
   const target = segment.tempoMap ? '' : segment.targetBpm === null ? ' · any tempo' : Math.abs(segment.targetBpm - segment.musicBpm) > 0.05 ? ` · counts as ${formatBpm(segment.targetBpm)}` : '';
+  // The track runs out before the part shown ends: its last bar repeats (core/tail-loop.ts).
+  const repeats = segment.tailLoop !== null && trackSecAt(segment, endSec) > segment.tailLoop.endSec ? ' · its last bar repeats to the end' : '';
   return (
     <li className={segment.missPct > 0 ? 'plan-segment misfit' : 'plan-segment'} data-testid="plan-segment" data-locked={locked || undefined}>
       <span className="when" data-testid="plan-segment-when">{formatClockTenths(segment.startSec)}–{formatClockTenths(endSec)}</span>
       <span className="truncate title" data-testid="plan-segment-title">{segment.title}{locked && <span className="tag"> locked</span>}</span>
-      <span className="bpm">{tempo}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}</span>
+      <span className="bpm">{tempo}{target}{segment.missPct > 0 ? ` · misses by ${segment.missPct.toFixed(1)} %` : ''}{repeats}</span>
       {canEdit && (
         <span className="row-actions">
           {locked ? (

@@ -31,8 +31,8 @@ function lowContrast(page: Page): Promise<LowContrast[]> {
       return layers.reverse().reduce((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
     };
     const out: { text: string; ratio: number; needed: number }[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const text = Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
       if (!text || el.closest('[hidden], [aria-hidden="true"], .dark-screen, svg') || el.getClientRects().length === 0) continue;
       const style = getComputedStyle(el);
       const color = parse(style.color);

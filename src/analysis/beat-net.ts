@@ -52,8 +52,11 @@ function pack(w: ArrayLike<number>, bias: ArrayLike<number>, inCh: number, outCh
   return { w: out, bias: b, inCh, outCh, taps };
 }
 
-// Frame-major: x[t * inCh + i], out[t * outCh + o]. Four output channels by four frames at a time: each weight
-// loaded serves four frames and each input sample four channels.
+/**
+ * Writes the convolution of `x` (frame-major, `p.inCh` per frame) with the packed layer `p` (taps spaced
+ * `dilation`, zero-padded) plus its bias into `out` (frame-major, `p.outCh` per frame). Four output channels by
+ * four frames at a time: each weight loaded serves four frames and each input sample four channels.
+ */
 function convolve(x: Float32Array, frames: number, p: Packed, dilation: number, out: Float32Array): void {
   const { w, bias, inCh, outCh, taps } = p;
   const centre = (taps - 1) >> 1;

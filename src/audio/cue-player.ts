@@ -5,6 +5,7 @@
 import * as Tone from 'tone';
 import { renderCueSound } from './cue-sounds';
 import type { Cue, CueSound } from '../core/cue-plan';
+import { DUCK_RELEASE_SEC, wordsHoldSec, type SpokenWords } from '../core/voice-slots';
 
 const SOUNDS: CueSound[] = ['work', 'rest', 'finish', 'start', 'tick', 'click', 'accent'];
 const DUCK_GAIN = 0.55;
@@ -15,7 +16,13 @@ export class CuePlayer {
   /** Cue sounds not yet finished, with the audio time each starts. */
   private readonly active = new Map<Tone.ToneBufferSource, number>();
 
-  constructor(private readonly context: Tone.BaseContext, private readonly output: Tone.ToneAudioNode, private readonly musicGain: Tone.Param<'gain'> | null) {
+  constructor(
+    private readonly context: Tone.BaseContext,
+    private readonly output: Tone.ToneAudioNode,
+    private readonly musicGain: Tone.Param<'gain'> | null,
+    /** How long each cue's words are heard (voice-slots.ts): the browser's voice is estimated, an export's known. */
+    private readonly spoken: SpokenWords = { kind: 'estimated' },
+  ) {
     for (const sound of SOUNDS) {
       const samples = renderCueSound(sound, context.sampleRate);
       const buffer = context.createBuffer(1, samples.length, context.sampleRate);
@@ -34,10 +41,9 @@ export class CuePlayer {
     };
     this.active.set(source, ctxTime);
     source.start(ctxTime);
-    // The music ducks under the chime and, when there are words, for about as long as they take to say.
-    const text = 'text' in cue ? cue.text : '';
-    const speechSec = text ? Math.min(4, 0.4 + text.length * 0.06) : 0;
-    if (cue.kind === 'step-start' || cue.kind === 'finish') this.duck(ctxTime, Math.max(buffer.duration, speechSec));
+    // The music ducks under the chime and, when there are words, while they are said.
+    const text = 'text' in cue ? cue.text : undefined;
+    if (cue.kind === 'step-start' || cue.kind === 'finish') this.duck(ctxTime, Math.max(0.6 * buffer.duration, wordsHoldSec({ timeSec: cue.timeSec, text }, this.spoken)));
   }
 
   /** Stops every cue that has not finished (a pause or a jump), and the music's ducks placed for them. */
@@ -67,12 +73,13 @@ export class CuePlayer {
     for (const b of this.buffers.values()) b.dispose();
   }
 
-  private duck(ctxTime: number, durationSec: number): void {
+  /** Lowers the music from just before `ctxTime`, holds it `holdSec`, and brings it back up. */
+  private duck(ctxTime: number, holdSec: number): void {
     const gain = this.musicGain;
     if (!gain) return;
     gain.setValueAtTime(1, ctxTime - 0.03);
     gain.linearRampToValueAtTime(DUCK_GAIN, ctxTime);
-    gain.setValueAtTime(DUCK_GAIN, ctxTime + durationSec * 0.6);
-    gain.linearRampToValueAtTime(1, ctxTime + durationSec * 0.6 + 0.3);
+    gain.setValueAtTime(DUCK_GAIN, ctxTime + holdSec);
+    gain.linearRampToValueAtTime(1, ctxTime + holdSec + DUCK_RELEASE_SEC);
   }
 }

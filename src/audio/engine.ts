@@ -14,6 +14,7 @@ import { planCues } from '../core/cue-plan';
 import type { Program } from '../core/program';
 import { contextTime, type ContextTime, type Seconds } from '../core/units';
 import type { ScheduleAhead } from '../core/schedule-ahead';
+import type { SpokenWords } from '../core/voice-slots';
 import type { EngineEvents, LoadTrack, ScheduledCue, ScheduledStart } from './engine-types';
 
 /** Engine settings; all optional. */
@@ -28,6 +29,8 @@ export interface EngineOptions extends EngineEvents {
   include?: 'all' | 'music' | 'cues';
   /** Each loaded track is this engine's alone, one per segment (the export's clips): a stretcher takes its samples instead of copying them. */
   ownsTracks?: boolean;
+  /** How long the cues' words are heard, for the music's duck (the browser's voice: estimated). */
+  spoken?: SpokenWords;
 }
 
 const TICK_SEC = 0.05;
@@ -57,12 +60,12 @@ export class WorkoutEngine {
   readonly musicStarts: ScheduledStart[] = [];
 
   constructor(private readonly context: Tone.BaseContext, options: EngineOptions = {}) {
-    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ownsTracks: false, ...options };
+    this.options = { lookaheadSec: 0.3, crossfadeSec: 0.05, prepareAheadSec: 8, include: 'all', ownsTracks: false, spoken: { kind: 'estimated' }, ...options };
     this.transport = context.transport;
     this.isOffline = context instanceof Tone.OfflineContext;
     this.musicBus = new Tone.Gain({ context, gain: this.options.include === 'cues' ? 0 : 1 }).connect(context.destination);
     this.cueBus = new Tone.Gain({ context, gain: this.options.include === 'music' ? 0 : 1 }).connect(context.destination);
-    this.cues = new CuePlayer(context, this.cueBus, this.options.include === 'cues' ? null : this.musicBus.gain);
+    this.cues = new CuePlayer(context, this.cueBus, this.options.include === 'cues' ? null : this.musicBus.gain, this.options.spoken);
   }
 
   /** The program this engine plays (tests check it is the one the Music plan shows). */

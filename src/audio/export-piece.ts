@@ -9,6 +9,7 @@ import { STRETCHER_DID_NOT_START } from './stretcher';
 import { moveOut } from './move-out';
 import { adoptCueSounds } from './cue-sounds';
 import type { Program } from '../core/program';
+import type { SpokenWords } from '../core/voice-slots';
 
 /** What one piece renders: `program`'s audio from `fromSec`, `frames` long, after `delayFrames` of lead. */
 export interface PieceRequest {
@@ -22,6 +23,8 @@ export interface PieceRequest {
   channels: number;
   include: 'all' | 'music' | 'cues';
   crossfadeSec: number;
+  /** How long the cues' words are heard in the file (voice-slots.ts), for the music's duck under them. */
+  spoken: SpokenWords;
   /** The cue sounds at `sampleRate` (cue-sounds.ts `allCueSounds`): made once per export, not once per realm. */
   cueSounds: Readonly<Record<string, Float32Array>>;
   /**
@@ -79,7 +82,7 @@ async function render(request: PieceRequest): Promise<PieceResult> {
   try {
     // Two frames more than needed: a length in seconds may be truncated a frame short.
     rendered = await renderOffline(async (context) => {
-      engine = new WorkoutEngine(context, { include: request.include, crossfadeSec: request.crossfadeSec, ownsTracks: true, onError: (message) => failures.push(message) });
+      engine = new WorkoutEngine(context, { include: request.include, crossfadeSec: request.crossfadeSec, ownsTracks: true, spoken: request.spoken, onError: (message) => failures.push(message) });
       await engine.loadAll(program, (id) => Promise.resolve(clips.get(id)!));
       // The players hold what they play (a stretcher takes the clip's samples): the clips are let go before the render.
       clips.clear();

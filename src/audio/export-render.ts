@@ -14,7 +14,7 @@ import { HeldTracks } from './held-tracks';
 import { pageRealm, type PieceRealm, type PieceResult } from './export-piece';
 import { allCueSounds } from './cue-sounds';
 import { correlation, crossfadeJoin } from '../core/export-join';
-import { mixClips, type PlacedClip } from '../core/voice-slots';
+import { mixClips, type PlacedClip, type SpokenWords } from '../core/voice-slots';
 import type { ExportedCue, ExportRender } from './export-types';
 
 export type { ExportedCue, ExportRender };
@@ -79,6 +79,10 @@ export async function renderExport(program: Program, openTrack: OpenTrack, optio
   const joinCorrelations: number[] = [];
   const openRealm = options.openRealm ?? (() => Promise.resolve(pageRealm));
   const cueSounds = allCueSounds(sampleRate);
+  // The music ducks under the words for as long as their clips last; without a voice, under the chimes only.
+  const spoken: SpokenWords = options.voice
+    ? { kind: 'known', clips: options.voice.map((c) => [fromSec + c.startFrame / sampleRate, fromSec + (c.startFrame + c.samples.length) / sampleRate] as const) }
+    : { kind: 'none' };
   const open = new Set<PieceRealm>();
   // One render at a time, in the order asked: two at once hold the page's thread for a second or two at a time.
   let turns: Promise<unknown> = Promise.resolve();
@@ -110,7 +114,7 @@ export async function renderExport(program: Program, openTrack: OpenTrack, optio
         const { renderFrames, renderFromSec } = spans[k];
         return await realm.renderPiece({
           program: windows[k].program, clips, fromSec: renderFromSec, frames: renderFrames, delayFrames: DELAY_FRAMES,
-          sampleRate, channels: CHANNELS, include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC, cueSounds, renderTurn,
+          sampleRate, channels: CHANNELS, include: options.include ?? 'all', crossfadeSec: TRACK_FADE_SEC, spoken, cueSounds, renderTurn,
         });
       } finally {
         // Closed once: by itself, or already by an export that stopped.

@@ -33,6 +33,27 @@ export function voiceSlots(cues: readonly Cue[]): VoiceSlot[] {
   return slots;
 }
 
+/**
+ * How long a cue's words are heard, for the music's duck under them: not at all (no voice), about as long as the
+ * text takes to say (the browser's voice, whose length is not known ahead), or as the clips said (an export:
+ * each clip's start and end on the workout clock).
+ */
+export type SpokenWords = { kind: 'none' } | { kind: 'estimated' } | { kind: 'known'; clips: readonly (readonly [startSec: Seconds, endSec: Seconds])[] };
+
+/** The music comes back up over this long, from the duck to its level. */
+export const DUCK_RELEASE_SEC = 0.3;
+
+/**
+ * Returns how long after `cue` the music holds its duck for the cue's words, seconds (0 without words): known
+ * words end as the music is back at its level; estimated ones hold for 60 % of the time they take to say.
+ */
+export function wordsHoldSec(cue: Pick<Cue, 'timeSec'> & { text?: string }, spoken: SpokenWords): Seconds {
+  if (spoken.kind === 'none' || !cue.text) return 0;
+  if (spoken.kind === 'estimated') return 0.6 * Math.min(4, 0.4 + cue.text.length * 0.06);
+  const clip = spoken.clips.find(([start]) => start >= cue.timeSec - 1e-6 && start <= cue.timeSec + VOICE_AFTER_CHIME_SEC + 0.1);
+  return clip ? Math.max(0, clip[1] - DUCK_RELEASE_SEC - cue.timeSec) : 0;
+}
+
 /** A clip placed in the file: its first frame and its mono samples. */
 export interface PlacedClip {
   startFrame: number;

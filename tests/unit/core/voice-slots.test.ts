@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planWorkout } from '../../../src/core/program';
-import { fitClip, mixClips, voiceSlots, VOICE_AFTER_CHIME_SEC } from '../../../src/core/voice-slots';
+import { DUCK_RELEASE_SEC, fitClip, mixClips, voiceSlots, wordsHoldSec, VOICE_AFTER_CHIME_SEC } from '../../../src/core/voice-slots';
 import { tabataTemplate } from '../../../src/core/workout-templates';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
 
@@ -45,5 +45,19 @@ describe('mixClips and fitClip', () => {
     expect(cut[22050 - 882 - 1]).toBeCloseTo(0.5, 6);
     expect(cut[22050 - 441]).toBeLessThan(0.3);
     expect(fitClip(long, 44100, 44100)).toBe(long);
+  });
+
+  it('holds the music down under the words: as long as their clip where it is known, an estimate where not, not at all without a voice', () => {
+    const cue = { timeSec: 10, text: 'Sprint. 30 seconds. Then easy.' };
+    // The export's clip of these words runs from 10.3 to 13.1 s: the music is back up as they end.
+    const known = { kind: 'known' as const, clips: [[4.3, 5] as const, [10 + VOICE_AFTER_CHIME_SEC, 13.1] as const, [20.3, 21] as const] };
+    expect(wordsHoldSec(cue, known) + DUCK_RELEASE_SEC + cue.timeSec).toBeCloseTo(13.1, 9);
+    // No clip for it (its words were not said), no text, no voice: no hold for words.
+    expect(wordsHoldSec({ timeSec: 30, text: 'Done' }, known)).toBe(0);
+    expect(wordsHoldSec({ timeSec: 10 }, known)).toBe(0);
+    expect(wordsHoldSec(cue, { kind: 'none' })).toBe(0);
+    // The browser's voice: 60 % of about as long as the words take to say, capped.
+    expect(wordsHoldSec(cue, { kind: 'estimated' })).toBeCloseTo(0.6 * (0.4 + cue.text.length * 0.06), 9);
+    expect(wordsHoldSec({ timeSec: 0, text: 'x'.repeat(500) }, { kind: 'estimated' })).toBeCloseTo(2.4, 9);
   });
 });

@@ -55,8 +55,16 @@ const TRACK_FADE_SEC = 0.05;
 const PREROLL_SEC = 3;
 /** The two renders of a join are crossfaded over this long. */
 const OVERLAP_SEC = 0.1;
-/** The engine starts this many frames into each render (it places the first sounds a moment ahead). */
+/** The engine starts this many frames into each render (it places the first sounds a moment ahead): whole quanta. */
 const DELAY_FRAMES = 2048;
+/** Frames of the audio thread's render quantum: every piece's render starts on a multiple of it (core/export-window.ts). */
+const RENDER_QUANTUM = 128;
+/**
+ * A piece ends this long after a track change: the engine stops the outgoing track a crossfade past its end and
+ * fades it out over as long again, so from then on the incoming track alone plays, started on the same quantum grid
+ * in both renders of the join: the two are the same sound.
+ */
+const CUT_AFTER_CHANGE_SEC = 2 * TRACK_FADE_SEC + 0.01;
 
 /**
  * Renders `program` from its count-in to the end of its music and hands each piece (one array per channel) to
@@ -66,7 +74,10 @@ export async function renderExport(program: Program, openTrack: OpenTrack, optio
   const sampleRate = options.sampleRate ?? 44100;
   const { fromSec, durationSec } = exportSpan(program);
   const total = Math.round(durationSec * sampleRate);
-  const pieces = exportPieces(total, { sampleRate, pieceSec: options.pieceSec ?? PIECE_SEC, prerollSec: PREROLL_SEC, overlapSec: OVERLAP_SEC, cutFrames: trackChangeFrames(program, sampleRate) });
+  const pieces = exportPieces(total, {
+    sampleRate, pieceSec: options.pieceSec ?? PIECE_SEC, prerollSec: PREROLL_SEC, overlapSec: OVERLAP_SEC, alignFrames: RENDER_QUANTUM,
+    cutFrames: trackChangeFrames(program, sampleRate, CUT_AFTER_CHANGE_SEC),
+  });
   // What each render covers: the piece, its preroll before and the overlap after.
   const spans = pieces.map((piece) => {
     const firstFrame = piece.startFrame - piece.prerollFrames;

@@ -31,6 +31,11 @@ export interface PieceOptions {
   overlapSec: Seconds;
   /** Frames where a piece had best end (track changes: a track then plays whole within one piece). */
   cutFrames?: readonly number[];
+  /**
+   * Every render starts on a multiple of this many file frames (the audio thread's quantum): a stretcher then
+   * meets the same quantum grid in both renders of a join, and a track starting there sounds the same in both.
+   */
+  alignFrames?: number;
 }
 
 /** Returns the file's first workout second (the count-in's start) and its length, seconds: the count-in to the music's end. */
@@ -55,16 +60,21 @@ export function exportPieces(totalFrames: number, options: PieceOptions): Export
     const cut = cuts.filter((c) => c >= start + size / 2 && c <= latest).at(-1);
     const end = latest >= totalFrames ? totalFrames : (cut ?? latest);
     const frames = end - start;
-    pieces.push({ index, startFrame: start, frames, prerollFrames: Math.min(preroll, start), overlapFrames: end >= totalFrames ? 0 : Math.min(overlap, frames) });
+    const align = Math.max(1, options.alignFrames ?? 1);
+    const prerollFrames = start - Math.floor(Math.max(0, start - preroll) / align) * align;
+    pieces.push({ index, startFrame: start, frames, prerollFrames, overlapFrames: end >= totalFrames ? 0 : Math.min(overlap, frames) });
     start = end;
   }
   return pieces;
 }
 
-/** Returns the file frames at which the tracks of `program` change (the pieces' best ends). */
-export function trackChangeFrames(program: Pick<Program, 'segments' | 'leadInSec' | 'endSec'>, sampleRate: number): number[] {
+/**
+ * Returns the file frames at which the tracks of `program` change, `afterSec` later (the pieces' best ends: past
+ * the outgoing track's fade only the incoming one sounds, started afresh in both renders of the join).
+ */
+export function trackChangeFrames(program: Pick<Program, 'segments' | 'leadInSec' | 'endSec'>, sampleRate: number, afterSec: Seconds = 0): number[] {
   const { fromSec } = exportSpan(program);
-  return program.segments.slice(1).map((s) => Math.round((s.startSec - fromSec) * sampleRate));
+  return program.segments.slice(1).map((s) => Math.round((s.startSec + afterSec - fromSec) * sampleRate));
 }
 
 /** A stretch of one track that a window plays: the id the windowed program gives it, and its track seconds. */

@@ -25,6 +25,17 @@ describe('exportPieces: the file cut into pieces', () => {
     expect(exportPieces(10, { sampleRate: 44100, pieceSec: 120, prerollSec: 3, overlapSec: 0.05 })).toEqual([{ index: 0, startFrame: 0, frames: 10, prerollFrames: 0, overlapFrames: 0 }]);
   });
 
+  it('starts every render on a whole render quantum when asked, its warm-up at least as long as asked', () => {
+    const pieces = exportPieces(44100 * 305 + 17, { sampleRate: 44100, pieceSec: 60, prerollSec: 3, overlapSec: 0.1, alignFrames: 128, cutFrames: [44100 * 50 + 77, 44100 * 170 + 5] });
+    expect(pieces.length).toBeGreaterThan(4);
+    expect(pieces[0].prerollFrames).toBe(0);
+    for (const p of pieces.slice(1)) {
+      expect((p.startFrame - p.prerollFrames) % 128).toBe(0);
+      expect(p.prerollFrames).toBeGreaterThanOrEqual(44100 * 3);
+      expect(p.prerollFrames).toBeLessThan(44100 * 3 + 128);
+    }
+  });
+
   it('spans the count-in to the end of the music after the finish', () => {
     const p = planWorkout(tabataTemplate(), mine, bars);
     expect(exportSpan(p)).toEqual({ fromSec: -p.leadInSec, durationSec: p.endSec + FINISH_TAIL_SEC + p.leadInSec });
@@ -114,6 +125,8 @@ describe('exportPieces at track changes', () => {
       expect(x.frames).toBeGreaterThanOrEqual(75 * 44100);
     }
     expect(pieces.slice(1).filter((x) => cuts.includes(x.startFrame)).length).toBeGreaterThan(0);
+    // Asked to cut past the outgoing track's fade: the same changes, that much later.
+    trackChangeFrames(p, 44100, 0.06).forEach((c, i) => expect(Math.abs(c - cuts[i] - 0.06 * 44100)).toBeLessThanOrEqual(1));
   });
 });
 

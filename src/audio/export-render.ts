@@ -16,6 +16,8 @@ import { allCueSounds } from './cue-sounds';
 import { correlation, crossfadeJoin } from '../core/export-join';
 import { mixClips, type PlacedClip, type SpokenWords } from '../core/voice-slots';
 import type { ExportedCue, ExportRender } from './export-types';
+import { jobOf, prestretchProgram, type OfflineStretcher } from '../core/prestretch';
+import { openStretchedTrack } from './stretched-track';
 
 export type { ExportedCue, ExportRender };
 
@@ -35,6 +37,11 @@ export interface ExportRenderOptions {
   openRealm?: () => Promise<PieceRealm>;
   /** How many pieces are under way at once (set up while an earlier one renders; the renders take turns). */
   inFlight?: number;
+  /**
+   * Stretches each tempo-matched segment whole, once (core/prestretch.ts), so its stretcher runs on across the
+   * pieces; without it each piece restarts its stretchers, and joins inside such a track do not match.
+   */
+  stretch?: OfflineStretcher;
 }
 
 const CHANNELS = 2;
@@ -83,8 +90,15 @@ export async function renderExport(program: Program, openTrack: OpenTrack, optio
     const firstFrame = piece.startFrame - piece.prerollFrames;
     return { firstFrame, renderFrames: piece.prerollFrames + piece.frames + piece.overlapFrames, renderFromSec: fromSec + firstFrame / sampleRate };
   });
-  const windows = spans.map(({ renderFromSec, renderFrames }) => programWindow(program, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC, sampleRate));
-  const tracks = new HeldTracks(windows.map((w) => w.clips), openTrack);
+  const stretch = options.stretch;
+  const { program: played, jobs } = stretch ? prestretchProgram(program, { fileStartSec: fromSec, sampleRate, crossfadeSec: TRACK_FADE_SEC }) : { program, jobs: [] };
+  const windows = spans.map(({ renderFromSec, renderFrames }) => programWindow(played, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC, sampleRate));
+  // A tempo-matched segment's track is its stretched audio, made as the pieces read it.
+  const openPlayed: OpenTrack = async (trackId) => {
+    const job = jobOf(jobs, trackId);
+    return job && stretch ? openStretchedTrack(job, await openTrack(job.trackId), stretch, TRACK_FADE_SEC) : openTrack(trackId);
+  };
+  const tracks = new HeldTracks(windows.map((w) => w.clips), openPlayed);
   const cues: ExportedCue[] = [];
   let tail: Float32Array[] | null = null;
   const joinCorrelations: number[] = [];
@@ -176,6 +190,7 @@ export async function renderExport(program: Program, openTrack: OpenTrack, optio
     stopped = true;
     for (const realm of open) realm.close();
     open.clear();
+    tracks.closeAll();
   }
   return { frames: total, sampleRate, channels: CHANNELS, cues, joins: pieces.slice(1).map((p) => p.startFrame), joinCorrelations };
 }

@@ -8,6 +8,7 @@ import type { Program } from '../core/program';
 import type { OpenTrack } from '../core/track-reader';
 import { renderExport } from './export-render';
 import type { PieceRealm } from './export-piece';
+import type { OfflineStretcher } from '../core/prestretch';
 import { cueSheetOf, chaptersOf } from '../core/cue-sheet';
 import type { ExportChoice, ExportedAudio, ExportFormat } from './export-types';
 
@@ -47,6 +48,8 @@ export interface ExportDeps {
   synthesize(texts: string[], options: { sampleRate: number; rate?: number; signal?: AbortSignal }): Promise<Float32Array[]>;
   /** Opens a realm for the renderer's pieces (export-realm.ts); the page's own when left out. */
   openRealm?: () => Promise<PieceRealm>;
+  /** Starts the tempo stretcher of one export (a worker), ended with `close()` (export-render.ts `stretch`). */
+  startStretcher?: () => OfflineStretcher & { close(): void };
 }
 
 const SAMPLE_RATE = 44100;
@@ -100,6 +103,7 @@ export async function exportWorkoutAudio(program: Program, openTrack: OpenTrack,
   const stop = () => encoder.cancel();
   signal.addEventListener('abort', stop);
   let file: ExportSink | null = null;
+  const stretcher = deps.startStretcher?.() ?? null;
   const writeAll = async (bytes: Uint8Array[]) => {
     for (const b of bytes) await file!.write(b);
   };
@@ -112,6 +116,7 @@ export async function exportWorkoutAudio(program: Program, openTrack: OpenTrack,
       voice: voice.clips,
       signal,
       openRealm: deps.openRealm,
+      stretch: stretcher ?? undefined,
       onProgress: (done, total) => onProgress(start + (1 - start) * (done / total)),
     }, async (channels) => {
       const bytes = await encoder.push(channels);
@@ -129,6 +134,7 @@ export async function exportWorkoutAudio(program: Program, openTrack: OpenTrack,
     await file?.abort();
     throw e;
   } finally {
+    stretcher?.close();
     signal.removeEventListener('abort', stop);
   }
 }

@@ -29,7 +29,11 @@ export class HeldTracks {
    */
   async clipsFor(k: number, newBuffer: (init: AudioBufferOptions) => AudioBuffer): Promise<Map<string, AudioBuffer>> {
     const clips = this.clipsByPiece[k];
-    for (const id of [...this.open.keys()]) if (!clips.some((c) => c.trackId === id)) this.open.delete(id);
+    for (const [id, opening] of [...this.open]) {
+      if (clips.some((c) => c.trackId === id)) continue;
+      this.open.delete(id);
+      void opening.then((track) => track.close?.(), () => undefined);
+    }
     const out = new Map<string, AudioBuffer>();
     for (const clip of clips) {
       let opening = this.open.get(clip.trackId);
@@ -44,5 +48,11 @@ export class HeldTracks {
       await yieldToPage();
     }
     return out;
+  }
+
+  /** Lets go of every track still held (the export has ended or stopped). */
+  closeAll(): void {
+    for (const opening of this.open.values()) void opening.then((track) => track.close?.(), () => undefined);
+    this.open.clear();
   }
 }

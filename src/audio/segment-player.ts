@@ -5,7 +5,8 @@
 import * as Tone from 'tone';
 import { StretchedPlayer } from './stretched-player';
 import type { ProgramSegment } from '../core/program';
-import { ratePointsFrom, trackSecAt } from '../core/tempo-map';
+import { trackSecAt } from '../core/tempo-map';
+import { isStretched, segmentTimeMap } from '../core/stretch-map';
 import type { LoadTrack } from './engine-types';
 import { loopedTrackSec } from '../core/tail-loop';
 
@@ -17,9 +18,8 @@ export type SegmentPlayer = Tone.Player | StretchedPlayer;
  * is this player's alone, and a stretcher may take its samples (it is left empty) instead of copying them.
  */
 export async function createSegmentPlayer(context: Tone.BaseContext, segment: ProgramSegment, audio: AudioBuffer, fadeSec: number, owned = false): Promise<SegmentPlayer> {
-  const stretched = Math.abs(segment.playbackRate - 1) > 1e-3 || segment.tempoMap !== null;
   // Tempo matching keeps the pitch and the drums: the stretcher (`npm run bench` compares it with GrainPlayer).
-  return stretched
+  return isStretched(segment)
     ? StretchedPlayer.create(context, audio, { rate: segment.playbackRate, loop: segment.loop, fadeOutSec: fadeSec, take: owned })
     : new Tone.Player({ context, url: new Tone.ToneAudioBuffer(audio), loop: segment.loop, fadeIn: 0.004, fadeOut: fadeSec });
 }
@@ -92,8 +92,7 @@ export function startSegment(player: SegmentPlayer, segment: ProgramSegment, sta
   const toCtx = (workoutSec: number): number => start.atCtx + (workoutSec - start.fromSec);
   const stopsSec = segment.endSec + start.crossfadeSec;
   if (player instanceof StretchedPlayer) {
-    const changes = ratePointsFrom(segment, start.fromSec).filter((p) => p.atSec < stopsSec).map((p) => ({ ...p, atSec: toCtx(p.atSec) }));
-    player.start(start.atCtx, offset, changes, tail);
+    player.start(start.atCtx, segmentTimeMap(segment, start.fromSec, start.atCtx, start.lengthSec, start.crossfadeSec));
   } else {
     if (tail) {
       player.loopStart = tail.startSec;

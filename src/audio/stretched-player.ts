@@ -5,10 +5,9 @@
  * much of the track before the start offset through; the gain keeps it silent until the start.
  */
 import * as Tone from 'tone';
-import { createStretcher, type Stretcher } from './stretcher';
+import { createStretcher, type StretchChange, type Stretcher } from './stretcher';
 import stretchModuleUrl from 'signalsmith-stretch?url';
 import { moveOut } from './move-out';
-import { loopedTrackSec, type TailLoop } from '../core/tail-loop';
 
 const FADE_IN_SEC = 0.004;
 
@@ -32,8 +31,6 @@ export class StretchedPlayer {
   /** The rate of the last change sent (the stop keeps it), and its audio time. */
   private lastRate: number;
   private lastChangeAt = -Infinity;
-  /** The last bar repeated once the track runs out (core/tail-loop.ts), for the current start. */
-  private tail: TailLoop | null = null;
 
   private constructor(
     private readonly context: Tone.BaseContext,
@@ -80,18 +77,13 @@ export class StretchedPlayer {
   }
 
   /**
-   * Plays the track from `offsetSec` (track seconds) at audio time `atSec`: that moment of the track sounds then.
-   * `changes` go on from there in time order (a tempo map): from audio time `atSec` the track plays from `trackSec`
-   * at `rate`. Without them it plays at the player's rate throughout. With `tail`, the track's last bar repeats
-   * once it is reached.
+   * Plays the track along `map` (core/stretch-map.ts `segmentTimeMap`: its first change at audio time `atSec`),
+   * behind a gate that opens then.
    */
-  start(atSec: number, offsetSec: number, changes: readonly { atSec: number; trackSec: number; rate: number }[] = [], tail: TailLoop | null = null): void {
-    this.tail = tail;
-    const first = changes.length > 0 && changes[0].atSec <= atSec + 1e-9 ? changes[0].rate : this.rate;
-    const map = [{ atSec, trackSec: offsetSec, rate: first }, ...changes.filter((c) => c.atSec > atSec + 1e-9)];
-    this.stretcher.schedule(map.map((c) => ({ outputSec: c.atSec, rate: c.rate, active: true, ...this.inputAt(c.trackSec) })));
+  start(atSec: number, map: readonly StretchChange[]): void {
+    this.stretcher.schedule(map);
     this.lastRate = map[map.length - 1].rate;
-    this.lastChangeAt = map[map.length - 1].atSec;
+    this.lastChangeAt = map[map.length - 1].outputSec;
     this.gate.gain.setValueAtTime(0, atSec);
     this.gate.gain.linearRampToValueAtTime(1, atSec + FADE_IN_SEC);
   }
@@ -110,13 +102,6 @@ export class StretchedPlayer {
     if (atSec > now) this.stretcher.schedule([{ outputSec: endsAt, inputSec: 0, rate: this.lastRate, active: false, dropLater: endsAt <= this.lastChangeAt }]);
     else this.stretcher.stop();
     this.lastChangeAt = endsAt;
-  }
-
-  // Where the stretcher reads track second `trackSec`: a loop plays the second of its copies (see `create`).
-  private inputAt(trackSec: number): { inputSec: number; loopStartSec?: number; loopEndSec?: number } {
-    const length = this.durationSec;
-    if (!this.loop) return this.tail ? { inputSec: loopedTrackSec(this.tail, trackSec), loopStartSec: this.tail.startSec, loopEndSec: this.tail.endSec } : { inputSec: trackSec };
-    return { inputSec: length + (((trackSec % length) + length) % length), loopStartSec: length, loopEndSec: 2 * length };
   }
 
   /** Frees the stretcher and the gain. */

@@ -7,19 +7,9 @@
  */
 import type * as Tone from 'tone';
 import { nativeContextOf } from './native-audio';
+import { STRETCH_CONFIG, scheduleMessage, type StretchChange, type StretchConfig } from '../core/stretch-map';
 
-/** One point of the time map: from audio time `outputSec` on, the track plays from `inputSec` at `rate` (or is silent). */
-export interface StretchChange {
-  outputSec: number;
-  inputSec: number;
-  rate: number;
-  active: boolean;
-  /** Drop every change sent before that comes at or after this one (a stop moved earlier). */
-  dropLater?: boolean;
-  /** A stretch of the track (seconds) that repeats from here on; none when left out. */
-  loopStartSec?: number;
-  loopEndSec?: number;
-}
+export { STRETCH_CONFIG, scheduleMessage, type StretchChange, type StretchConfig };
 
 /** A stretcher node with the track loaded; `dispose()` disconnects it and frees its buffers in the worklet. */
 export interface Stretcher {
@@ -39,15 +29,6 @@ export const STRETCHER_DID_NOT_START = 'The tempo stretcher did not start.';
 const READY_TIMEOUT_MS = 15_000;
 
 /**
- * The stretcher's settings: the package's default blocks (120 ms, every 30 ms) with the work of each block
- * spread over the render quanta between blocks. Unspread, one quantum in ten does it all, and on a phone that
- * quantum can overrun its 2.9 ms; spread, the 99th-percentile quantum costs a fifth to a third as much
- * (`npm run bench`), for 30 ms more latency, which the time map absorbs. Shorter blocks or steps were measured
- * and keep drum attacks no sharper (README, Tempo matching).
- */
-export const STRETCH_CONFIG: StretchConfig = { blockMs: 120, intervalMs: 30, splitComputation: true };
-
-/**
  * The least time ahead of its first sound that a stretched track's start may be sent. The worklet makes each
  * output block from blocks of input before it: started sooner, its first 30–40 ms come out softer, rising from
  * silence (measured with the app's settings: sent 50 ms ahead, the first 10 ms play at 4 % of the level and the
@@ -55,12 +36,6 @@ export const STRETCH_CONFIG: StretchConfig = { blockMs: 120, intervalMs: 30, spl
  */
 export const STRETCH_LEAD_SEC = 0.12;
 
-/** The worklet's `configure` argument: block length and the step between blocks, ms; whether each block's work is spread. */
-export interface StretchConfig {
-  blockMs: number;
-  intervalMs: number;
-  splitComputation: boolean;
-}
 const modules = new WeakMap<BaseAudioContext, Promise<void>>();
 /** Per offline context: the replies still awaited from its stretchers' worklets. */
 const unanswered = new WeakMap<BaseAudioContext, Set<Promise<unknown>>>();
@@ -86,18 +61,6 @@ function holdOfflineRender(native: BaseAudioContext): Set<Promise<unknown>> {
 }
 
 type Reply = [id: number | 'ready' | 'time', value: unknown];
-
-/** Returns the worklet's `schedule` argument that appends `change` to its time map, at `sampleRate` Hz. */
-export function scheduleMessage(change: StretchChange, sampleRate: number): Record<string, number | boolean> {
-  // Measured (`npm run bench`, and the engine render test): the worklet's own latency compensation leaves its
-  // output about half a render quantum late at any rate and block size; the map is moved that much earlier.
-  const earlySec = 64 / sampleRate;
-  // The worklet drops every change at or after `outputTime` and forgets every one before it, which suits a
-  // change made "now" but not a plan sent ahead (offline, all of it before the first sample). NaN compares
-  // false with both, so the change is appended as it is: callers send the map in time order.
-  const { outputSec, inputSec, rate, active, loopStartSec = 0, loopEndSec = 0, dropLater = false } = change;
-  return { outputTime: dropLater ? outputSec - earlySec : NaN, output: outputSec - earlySec, input: inputSec, rate, active, loopStart: loopStartSec, loopEnd: loopEndSec };
-}
 
 /**
  * Returns a stretcher on `context` holding the track `channels` (one array per channel, moved to the worklet:

@@ -15,6 +15,8 @@ export interface TrackReader {
    * when given, so the caller's buffer is the only copy; otherwise views that must not be kept (copy what is needed).
    */
   read(from: number, to: number, into?: Float32Array[]): Promise<Float32Array[]>;
+  /** Lets go of what the reader holds beyond its frames (a stretcher); it is not read again. */
+  close?(): void;
 }
 
 /** Returns `views` copied into `into` (and `into` itself) when a reader is given arrays to fill; `views` otherwise. */

@@ -1,2 +1,0 @@
-/** signalsmith-stretch ships no types; the bench loads it only for the processor it registers in a worklet scope. */
-declare module 'signalsmith-stretch';

@@ -108,11 +108,12 @@ export function programWindow(program: Program, fromSec: Seconds, toSec: Seconds
       if (!clips.some((c) => c.clipId === s.trackId)) clips.push({ clipId: s.trackId, trackId: s.trackId, fromTrackSec: 0, toTrackSec: Infinity });
       return;
     }
-    const tail = s.tailLoop;
-    const a = loopedTrackSec(tail, trackSecAt(s, Math.max(fromSec, s.startSec)));
+    const a = loopedTrackSec(s.tailLoop, trackSecAt(s, Math.max(fromSec, s.startSec)));
     const b = trackSecAt(s, Math.min(toSec, s.endSec + fadeSec));
-    // A track that runs out repeats its last bar (tail-loop.ts): reaching it, the clip holds the bar whole.
-    const [first, last] = tail && b > tail.startSec ? [Math.min(a, tail.startSec), tail.endSec] : [Math.min(a, b), Math.max(a, b)];
+    // A track that runs out repeats its last bar (tail-loop.ts): reaching it, the clip holds the bar whole; a
+    // window that ends before it has no repeat (its clip stops short of the bar).
+    const tail = s.tailLoop && b > s.tailLoop.startSec ? s.tailLoop : null;
+    const [first, last] = tail ? [Math.min(a, tail.startSec), tail.endSec] : [Math.min(a, b), Math.max(a, b)];
     // On a frame of the track (decoded at `sampleRate`): the clip starts on a sample and the offsets stay exact.
     const lo = Math.floor(Math.max(0, first - marginSec) * sampleRate) / sampleRate;
     const clipId = `${s.trackId}@${i}`;

@@ -75,4 +75,16 @@ describe('a track that runs out before its segment ends', () => {
     const heardInClip = loopedTrackSec(inPiece.tailLoop, trackSecAt(inPiece, 61));
     expect(heardInClip + clip.fromTrackSec).toBeCloseTo(loopedTrackSec(seg.tailLoop, trackSecAt(seg, 61)), 9);
   });
+
+  it('gives a piece that ends before the repeated bar no repeat: its clip stops short of the bar', () => {
+    const program = planWorkout(workout, music(), cues);
+    expect(program.segments[0].tailLoop).toEqual({ startSec: 58, endSec: 60 });
+    // A piece from 10 s to 40 s plays the track from about 10 s to 40 s: the bar at 58 s is not in its clip
+    // (a player told to loop there would be told to loop outside what it holds).
+    const window = programWindow(program, 10, 40, 0.05, 44100);
+    const clip = window.clips.find((c) => c.trackId === 'short')!;
+    const inPiece = window.program.segments.find((s) => s.trackId === clip.clipId)!;
+    expect(clip.toTrackSec).toBeLessThan(58);
+    expect(inPiece.tailLoop).toBeNull();
+  });
 });

@@ -18,6 +18,7 @@ import { planWorkout } from '../src/core/program';
 import { steadyGrid } from '../src/core/beat-grid';
 import type { Workout, Step } from '../src/core/workout';
 import type { PoolTrack } from '../src/core/music-pool';
+import { memoryDump } from './memory-dump';
 
 const PORT = 4198;
 /** `MONTAGE_EXPORT_FORMATS=wav` measures one format only. */
@@ -113,8 +114,19 @@ async function exportOnce(page: Page, format: 'wav' | 'mp3' | 'opus', includeCue
   if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
   const t0 = Date.now();
   const poll = process.env.MONTAGE_EXPORT_DEBUG ? setInterval(() => console.log(`mem ${((Date.now() - t0) / 1000).toFixed(0)} s: ${rendererMemory().nowMb.toFixed(0)} MB`), 1000) : null;
+  const dumpAt = Number(process.env.MONTAGE_EXPORT_MEMDUMP ?? 0);
+  if (process.env.MONTAGE_EXPORT_HEAPSNAP) setTimeout(async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const parts: string[] = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', (e: { chunk: string }) => parts.push(e.chunk));
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    writeFileSync(process.env.MONTAGE_EXPORT_HEAPSNAP!, parts.join(''));
+    console.log('heap snapshot written');
+  }, dumpAt * 1000);
+  const dump = dumpAt > 0 ? setTimeout(() => void memoryDump(page.context().browser()!).then((l) => console.log(`memory dump at ${dumpAt} s:\n${l.join('\n')}`)), dumpAt * 1000) : null;
   const r = await page.evaluate(`(${EXPORT_JS})(${JSON.stringify({ program, format, includeCues })})`) as { wallSec: number; longestTaskMs: number; bytes: number; sheet: { durationSec: number; cues: { timeSec: number; kind: string }[] }; joins: number; joinSecs: number[]; rho: number; placedWorstMs: number };
   if (poll) clearInterval(poll);
+  if (dump) clearTimeout(dump);
   if (cdp) { const { profile } = await cdp.send('Profiler.stop'); writeFileSync(process.env.MONTAGE_EXPORT_PROFILE!, JSON.stringify(profile)); }
   const after = rendererMemory();
   const stretched = program.segments.filter((s) => Math.abs(s.playbackRate - 1) > 1e-3).length;
@@ -123,7 +135,7 @@ async function exportOnce(page: Page, format: 'wav' | 'mp3' | 'opus', includeCue
 
 async function browserLines(): Promise<string[]> {
   return withPreview({ port: PORT, outDir: process.env.MONTAGE_DIST ?? '.dist-bench', build: !process.env.MONTAGE_DIST }, async (url) => {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.MONTAGE_EXPORT_GC ? ['--js-flags=--expose-gc'] : [])] });
     const lines: string[] = [];
     // The MP3s are made (or found kept) before any export, so their encoding never competes with one.
     for (const track of TRACKS) await benchTrackMp3(track);

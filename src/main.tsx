@@ -66,13 +66,13 @@ const audioExport: AudioExportService = {
   // Web Speech cannot be recorded: spoken cues in a file come from Montage's own voice (eSpeak NG, in a worker).
   offlineVoice: true,
   async exportAudio(program, loadTrack, choice, signal, onProgress) {
-    const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }, { openFrameRealm }, { startVoice }, { startStretchWorker }] = await Promise.all([
-      import('./audio/export-workout'), import('./storage/export-file'), import('./workers/audio-encoder-client'), import('./audio/export-realm'),
+    const [{ exportWorkoutAudio }, { createExportFile }, { startEncoding }, { startVoice }, { startStretchWorker }] = await Promise.all([
+      import('./audio/export-workout'), import('./storage/export-file'), import('./workers/audio-encoder-client'),
       import('./workers/voice-client'), import('./workers/stretch-client'),
     ]);
     const voice = choice.includeVoice ? startVoice() : null;
     const synthesize: ExportDeps['synthesize'] = (texts, options) => (voice ? voice.synthesize(texts, options) : Promise.reject(new Error('voice not chosen')));
-    const deps: ExportDeps = { startEncoder: (o) => startEncoding({ ...o, signal }), createFile: createExportFile, synthesize, openRealm: openFrameRealm, startStretcher: startStretchWorker };
+    const deps: ExportDeps = { startEncoder: (o) => startEncoding({ ...o, signal }), createFile: createExportFile, synthesize, startStretcher: startStretchWorker };
     try {
       return await exportWorkoutAudio(program, loadTrack, choice, deps, signal, onProgress);
     } finally {
@@ -161,12 +161,12 @@ Object.assign(window, {
     /** Renders a workout for export on the demo music, piece by piece, and returns the first channel whole (tests compare piece sizes). */
     async renderExport(workoutOrId: string | Workout, options: { pieceSec: number; maxTempoChangePct?: number; include?: 'all' | 'music' | 'cues' }) {
       const program = demoProgram(workoutOrId, options.maxTempoChangePct ?? 0);
-      const [{ renderExport }, { openFrameRealm }, { openLoaded }, { startStretchWorker }] = await Promise.all([
-        import('./audio/export-render'), import('./audio/export-realm'), import('./audio/track-open'), import('./workers/stretch-client'),
+      const [{ renderExport }, { openLoaded }, { startStretchWorker }] = await Promise.all([
+        import('./audio/export-render'), import('./audio/track-open'), import('./workers/stretch-client'),
       ]);
       const pieces: Float32Array[] = [];
       const stretch = startStretchWorker();
-      const render = await renderExport(program, openLoaded(demo.loadBuffer), { ...options, openRealm: openFrameRealm, stretch }, async (channels) => void pieces.push(channels[0]))
+      const render = await renderExport(program, openLoaded(demo.loadBuffer), { ...options, stretch }, async (channels) => void pieces.push(channels[0]))
         .finally(() => stretch.close());
       const samples = new Float32Array(render.frames);
       pieces.reduce((at, p) => (samples.set(p, at), at + p.length), 0);

@@ -1,7 +1,6 @@
 /**
- * One piece of an audio export: an offline render of part of a program by the engine that plays it live. It runs
- * in whichever realm loaded this module — the page's own, or a removable frame's (export-realm.ts) — and takes
- * and gives only plain data and the clips' audio, so that it can be called across realms.
+ * One piece of an audio export: an offline render of part of a program by the engine that plays it live. It takes
+ * and gives only plain data and the clips' audio (`PieceRealm`: the page renders, tests stand in for it).
  */
 import { WorkoutEngine } from './engine';
 import { renderOffline } from './offline-queue';
@@ -43,7 +42,7 @@ export interface PieceResult {
   failure: string | null;
 }
 
-/** A place pieces render in: the page itself, or a frame of its own that is removed afterwards. */
+/** A place pieces render in: the page itself (`pageRealm`), or a test's stand-in. */
 export interface PieceRealm {
   /** Makes an AudioBuffer of this realm (Tone recognises only its own realm's). */
   newBuffer(init: AudioBufferOptions): AudioBuffer;
@@ -108,7 +107,7 @@ async function render(request: PieceRequest): Promise<PieceResult> {
   return { samples, placed, failure: null };
 }
 
-/** Pieces rendered in the page's own realm (tests, and where no frame can be made). */
+/** Pieces rendered in the page's own realm. */
 export const pageRealm: PieceRealm = {
   newBuffer: (init) => new AudioBuffer(init),
   renderPiece,

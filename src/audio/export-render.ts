@@ -1,11 +1,11 @@
 /**
  * Renders a workout program into one stereo audio stream for export, with the same engine that plays it live,
- * piece by piece (core/export-window.ts): each piece is an offline render of a few minutes that starts a few
- * seconds early, so the stretchers, fades and ducks running at its first frame are already in the state the
- * previous piece left them in, and ends a little late, so the join is a short crossfade of two renders of the same
- * sound. Each piece renders in a realm of its own (export-piece.ts; a frame, export-realm.ts). Pieces go to
- * `write` in order as they are done and are then dropped: memory holds about two pieces and the clips of the
- * tracks they play, never the whole file.
+ * piece by piece (core/export-window.ts): each piece is an offline render of half a minute that starts a few
+ * seconds early, so the fades and ducks running at its first frame are already in the state the previous piece
+ * left them in, and ends a little late, so the join is a short crossfade of two renders of the same sound. A
+ * tempo-matched track is stretched once, whole, by one stretcher that runs on across the pieces (core/prestretch.ts,
+ * in a worker), and the pieces play what it made. Pieces go to `write` in order as they are done and are then
+ * dropped: memory holds about two pieces and the clips of the tracks they play, never the whole file.
  */
 import type { OpenTrack } from '../core/track-reader';
 import type { Program } from '../core/program';
@@ -33,32 +33,34 @@ export interface ExportRenderOptions {
   signal?: AbortSignal;
   /** Called after each piece: frames written so far, of how many. */
   onProgress?: (doneFrames: number, totalFrames: number) => void;
-  /** Opens a realm to render a piece in (export-realm.ts: a frame, removed after the piece); the page's own when left out. */
+  /** Opens a realm to render a piece in (tests stand in for the renderer with theirs); the page's own when left out. */
   openRealm?: () => Promise<PieceRealm>;
   /** How many pieces are under way at once (set up while an earlier one renders; the renders take turns). */
   inFlight?: number;
   /**
-   * Stretches each tempo-matched segment whole, once (core/prestretch.ts), so its stretcher runs on across the
-   * pieces; without it each piece restarts its stretchers, and joins inside such a track do not match.
+   * Stretches each tempo-matched segment whole, once (core/prestretch.ts): its stretcher runs on across the pieces,
+   * and the pieces play its output at rate 1, so no piece loads the stretcher's worklet (Chromium never frees an
+   * offline context that did, nor its WebAssembly memory).
    */
-  stretch?: OfflineStretcher;
+  stretch: OfflineStretcher;
 }
 
 const CHANNELS = 2;
 /**
- * The longest piece, seconds. Memory holds about four copies of one piece's audio while it renders (a minute of
- * stereo is 21 MB), and each piece costs a realm, a context and its stretchers' start.
+ * The longest piece, seconds. Memory holds a few copies of one piece's audio while it renders (half a minute of
+ * stereo is 11 MB), and each piece costs a context and its preroll. Measured (`npm run bench -- export`): 15, 30
+ * and 60 s pieces render as fast, and peak within the spread between runs (436–482 MB).
  */
-const PIECE_SEC = 60;
+const PIECE_SEC = 30;
 /**
- * Pieces under way at once. Two: while one renders, the next one's frame is made and its clips are cut (about a
- * fifth of the time, otherwise spent with the audio thread idle); the renders take turns (`renderTurn`). Each more
- * would hold another piece's tracks.
+ * Pieces under way at once. Two: while one renders, the next one's clips are cut and its tracks stretched (with one,
+ * the export ran at 24× real time against 31×); the renders take turns (`renderTurn`). Each more would hold
+ * another piece's tracks.
  */
 const IN_FLIGHT = 2;
 /** The engine's crossfade between tracks (a segment sounds this long past its end). */
 const TRACK_FADE_SEC = 0.05;
-/** Rendered before each piece and thrown away: longer than a duck (under 3 s) and the stretcher's warm-up. */
+/** Rendered before each piece and thrown away: longer than a duck (under 3 s). */
 const PREROLL_SEC = 3;
 /** The two renders of a join are crossfaded over this long. */
 const OVERLAP_SEC = 0.1;
@@ -90,13 +92,13 @@ export async function renderExport(program: Program, openTrack: OpenTrack, optio
     const firstFrame = piece.startFrame - piece.prerollFrames;
     return { firstFrame, renderFrames: piece.prerollFrames + piece.frames + piece.overlapFrames, renderFromSec: fromSec + firstFrame / sampleRate };
   });
-  const stretch = options.stretch;
-  const { program: played, jobs } = stretch ? prestretchProgram(program, { fileStartSec: fromSec, sampleRate, crossfadeSec: TRACK_FADE_SEC }) : { program, jobs: [] };
+  const { stretch } = options;
+  const { program: played, jobs } = prestretchProgram(program, { fileStartSec: fromSec, sampleRate, crossfadeSec: TRACK_FADE_SEC });
   const windows = spans.map(({ renderFromSec, renderFrames }) => programWindow(played, renderFromSec, renderFromSec + renderFrames / sampleRate, TRACK_FADE_SEC, sampleRate));
   // A tempo-matched segment's track is its stretched audio, made as the pieces read it.
   const openPlayed: OpenTrack = async (trackId) => {
     const job = jobOf(jobs, trackId);
-    return job && stretch ? openStretchedTrack(job, await openTrack(job.trackId), stretch, TRACK_FADE_SEC) : openTrack(trackId);
+    return job ? openStretchedTrack(job, await openTrack(job.trackId), stretch, TRACK_FADE_SEC) : openTrack(trackId);
   };
   const tracks = new HeldTracks(windows.map((w) => w.clips), openPlayed);
   const cues: ExportedCue[] = [];

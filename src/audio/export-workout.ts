@@ -7,7 +7,6 @@
 import type { Program } from '../core/program';
 import type { OpenTrack } from '../core/track-reader';
 import { renderExport } from './export-render';
-import type { PieceRealm } from './export-piece';
 import type { OfflineStretcher } from '../core/prestretch';
 import { cueSheetOf, chaptersOf } from '../core/cue-sheet';
 import type { ExportChoice, ExportedAudio, ExportFormat } from './export-types';
@@ -46,10 +45,8 @@ export interface ExportDeps {
   createFile(name: string): Promise<ExportSink>;
   /** Says each text as a mono clip at `sampleRate`; `rate` 1 is the voice's usual speed. */
   synthesize(texts: string[], options: { sampleRate: number; rate?: number; signal?: AbortSignal }): Promise<Float32Array[]>;
-  /** Opens a realm for the renderer's pieces (export-realm.ts); the page's own when left out. */
-  openRealm?: () => Promise<PieceRealm>;
   /** Starts the tempo stretcher of one export (a worker), ended with `close()` (export-render.ts `stretch`). */
-  startStretcher?: () => OfflineStretcher & { close(): void };
+  startStretcher: () => OfflineStretcher & { close(): void };
 }
 
 const SAMPLE_RATE = 44100;
@@ -103,7 +100,7 @@ export async function exportWorkoutAudio(program: Program, openTrack: OpenTrack,
   const stop = () => encoder.cancel();
   signal.addEventListener('abort', stop);
   let file: ExportSink | null = null;
-  const stretcher = deps.startStretcher?.() ?? null;
+  const stretcher = deps.startStretcher();
   const writeAll = async (bytes: Uint8Array[]) => {
     for (const b of bytes) await file!.write(b);
   };
@@ -115,8 +112,7 @@ export async function exportWorkoutAudio(program: Program, openTrack: OpenTrack,
       include: choice.includeCues ? 'all' : 'music',
       voice: voice.clips,
       signal,
-      openRealm: deps.openRealm,
-      stretch: stretcher ?? undefined,
+      stretch: stretcher,
       onProgress: (done, total) => onProgress(start + (1 - start) * (done / total)),
     }, async (channels) => {
       const bytes = await encoder.push(channels);
@@ -134,7 +130,7 @@ export async function exportWorkoutAudio(program: Program, openTrack: OpenTrack,
     await file?.abort();
     throw e;
   } finally {
-    stretcher?.close();
+    stretcher.close();
     signal.removeEventListener('abort', stop);
   }
 }

@@ -79,6 +79,7 @@ export async function openStretchedTrack(job: StretchJob, source: TrackReader, s
       return out;
     },
     close: () => {
+      chunks.length = 0;
       session.close();
       source.close?.();
     },

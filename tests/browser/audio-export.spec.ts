@@ -20,13 +20,7 @@ test('export in pieces: the same sound as one render, no click or dip at a join,
     const m = (window as any).montage;
     const attackErrors = new Function(`return (${finder})`)() as (q: any) => number[];
     const whole = await m.renderExport(workout, { pieceSec: 1000, maxTempoChangePct: 10, include: 'music' });
-    // Each piece renders in a frame of its own, removed afterwards (audio/export-realm.ts).
-    let framesMade = 0;
-    const watch = new MutationObserver((records) => { for (const r of records) framesMade += Array.from(r.addedNodes).filter((n) => n.nodeName === 'IFRAME').length; });
-    watch.observe(document.body, { childList: true });
     const pieces = await m.renderExport(workout, { pieceSec: 16, maxTempoChangePct: 10, include: 'music' });
-    watch.disconnect();
-    const framesLeft = document.querySelectorAll('iframe').length;
     const cues = await m.renderExport(workout, { pieceSec: 16, maxTempoChangePct: 10, include: 'cues' });
     const sr = whole.sampleRate;
     const a = whole.samples as Float32Array;
@@ -90,7 +84,6 @@ test('export in pieces: the same sound as one render, no click or dip at a join,
       return found < 0 ? 99 : Math.abs(found - at) / sr * 1000;
     });
     return {
-      framesMade, framesLeft, pieceCount: pieces.joins.length + 1,
       frames: [a.length, b.length, whole.frames, pieces.frames], expectedFrames: Math.round((lead + whole.program.endSec + 2) * sr),
       plainCorr, plainLevelDb, plainSeconds, rhos: pieces.joinCorrelations, joins, stretched,
       beatErrMax: Math.max(...beatErr.map(Math.abs)), beats: beats.length,
@@ -100,8 +93,6 @@ test('export in pieces: the same sound as one render, no click or dip at a join,
   }, { workout: WORKOUT, finder: attackErrorsMs.toString() });
   console.log(JSON.stringify(r));
   expect(r.frames.every((f) => f === r.expectedFrames)).toBe(true);
-  expect(r.framesMade).toBe(r.pieceCount);
-  expect(r.framesLeft).toBe(0);
   expect(r.stretched).toBeGreaterThan(0);
   expect(r.plainSeconds).toBeGreaterThan(30);
   expect(r.plainCorr).toBeGreaterThan(0.98);

@@ -7,8 +7,9 @@ import { tabataTemplate } from '../../../src/core/workout-templates';
 import { demoTrackInfos } from '../../../src/audio/demo-catalog';
 import { poolTrack } from '../../helpers/tracks';
 import { wholeReader, type TrackReader } from '../../../src/core/track-reader';
+import type { OfflineStretcher } from '../../../src/core/prestretch';
 
-// The export's pipeline of pieces, with realms that stand in for the frames: each "renders" a piece as its own
+// The export's pipeline of pieces, with realms that stand in for the renderer: each "renders" a piece as its own
 // index, after a wait, so order, overlap, turns and clean-up are visible without Web Audio.
 
 const RATE = 8000;
@@ -22,6 +23,18 @@ const loadTrack = async (id: string): Promise<TrackReader> => {
   return wholeReader(RATE, [new Float32Array(length), new Float32Array(length)]);
 };
 const newBuffer = (init: AudioBufferOptions): AudioBuffer => ({ ...init, copyToChannel: () => undefined, getChannelData: () => new Float32Array(init.length) }) as unknown as AudioBuffer;
+
+/** A stretcher that makes silence, counting the stretchers open (one per tempo-matched segment being read). */
+function fakeStretcher() {
+  const count = { opened: 0, closed: 0 };
+  const stretch: OfflineStretcher = {
+    open: async ({ channels }) => {
+      count.opened += 1;
+      return { render: async (frames) => Array.from({ length: channels }, () => new Float32Array(frames)), close: () => { count.closed += 1; } };
+    },
+  };
+  return { count, stretch };
+}
 
 /** Realms whose pieces are filled with their index; records what was open and rendering at once. */
 function fakeRealms(fail?: number) {
@@ -54,8 +67,9 @@ function fakeRealms(fail?: number) {
 describe('renderExport: pieces in realms of their own', () => {
   it('writes every piece in order, one realm per piece, the next made while one renders, the renders taking turns', async () => {
     const { log, openRealm } = fakeRealms();
+    const { count, stretch } = fakeStretcher();
     const written: number[] = [];
-    const render = await renderExport(program, loadTrack, { sampleRate: RATE, pieceSec: 20, include: 'music', openRealm }, async (channels) => {
+    const render = await renderExport(program, loadTrack, { sampleRate: RATE, pieceSec: 20, include: 'music', openRealm, stretch }, async (channels) => {
       written.push(channels[0][channels[0].length - 1]);
     });
     const pieces = render.joins.length + 1;
@@ -67,23 +81,32 @@ describe('renderExport: pieces in realms of their own', () => {
     expect(log.maxOpen).toBe(2);
     expect(log.maxRendering).toBe(1);
     expect(log.order).toEqual(Array.from({ length: pieces }, (_, i) => i));
+    // One stretcher per tempo-matched segment, each let go of.
+    const stretched = program.segments.filter((s) => Math.abs(s.playbackRate - 1) > 1e-3).length;
+    expect(stretched).toBeGreaterThan(0);
+    expect(count.opened).toBe(stretched);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(count.closed).toBe(count.opened);
   });
 
   it('a piece that fails stops the export with its message, writes nothing after it and leaves no realm open', async () => {
     const { log, openRealm } = fakeRealms(2);
+    const { count, stretch } = fakeStretcher();
     let writes = 0;
-    await expect(renderExport(program, loadTrack, { sampleRate: RATE, pieceSec: 20, include: 'music', openRealm }, async () => { writes += 1; }))
+    await expect(renderExport(program, loadTrack, { sampleRate: RATE, pieceSec: 20, include: 'music', openRealm, stretch }, async () => { writes += 1; }))
       .rejects.toThrow('Could not play "Track 2".');
     expect(writes).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(log.closed).toBe(log.opened);
+    expect(count.closed).toBe(count.opened);
   });
 
   it('an abort stops before the next piece and closes the realm still open', async () => {
     const { log, openRealm } = fakeRealms();
+    const { count, stretch } = fakeStretcher();
     const stop = new AbortController();
     let writes = 0;
-    await expect(renderExport(program, loadTrack, { sampleRate: RATE, pieceSec: 20, include: 'music', openRealm, signal: stop.signal }, async () => {
+    await expect(renderExport(program, loadTrack, { sampleRate: RATE, pieceSec: 20, include: 'music', openRealm, signal: stop.signal, stretch }, async () => {
       writes += 1;
       if (writes === 3) stop.abort(new Error('cancelled'));
     })).rejects.toThrow('cancelled');
@@ -91,5 +114,6 @@ describe('renderExport: pieces in realms of their own', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(log.closed).toBe(log.opened);
     expect(log.opened).toBeLessThanOrEqual(5);
+    expect(count.closed).toBe(count.opened);
   });
 });

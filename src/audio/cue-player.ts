@@ -20,8 +20,11 @@ export class CuePlayer {
     private readonly context: Tone.BaseContext,
     private readonly output: Tone.ToneAudioNode,
     private readonly musicGain: Tone.Param<'gain'> | null,
-    /** How long each cue's words are heard (voice-slots.ts): the browser's voice is estimated, an export's known. */
-    private readonly spoken: SpokenWords = { kind: 'estimated' },
+    /**
+     * How long each cue's words are heard (voice-slots.ts): the browser's voice is estimated, an export's known;
+     * read at each cue when a function (the voice may be turned off mid-workout: the music then ducks under the chimes only).
+     */
+    private readonly spoken: SpokenWords | (() => SpokenWords) = { kind: 'estimated' },
   ) {
     for (const sound of SOUNDS) {
       const samples = renderCueSound(sound, context.sampleRate);
@@ -43,7 +46,7 @@ export class CuePlayer {
     source.start(ctxTime);
     // The music ducks under the chime and, when there are words, while they are said.
     const text = 'text' in cue ? cue.text : undefined;
-    if (cue.kind === 'step-start' || cue.kind === 'finish') this.duck(ctxTime, Math.max(0.6 * buffer.duration, wordsHoldSec({ timeSec: cue.timeSec, text }, this.spoken)));
+    if (cue.kind === 'step-start' || cue.kind === 'finish') this.duck(ctxTime, Math.max(0.6 * buffer.duration, wordsHoldSec({ timeSec: cue.timeSec, text }, typeof this.spoken === 'function' ? this.spoken() : this.spoken)));
   }
 
   /** Stops every cue that has not finished (a pause or a jump), and the music's ducks placed for them. */

@@ -29,8 +29,8 @@ export interface EngineOptions extends EngineEvents {
   include?: 'all' | 'music' | 'cues';
   /** Each loaded track is this engine's alone, one per segment (the export's clips): a stretcher takes its samples instead of copying them. */
   ownsTracks?: boolean;
-  /** How long the cues' words are heard, for the music's duck (the browser's voice: estimated). */
-  spoken?: SpokenWords;
+  /** How long the cues' words are heard, for the music's duck (the browser's voice: estimated), read at each cue. */
+  spoken?: SpokenWords | (() => SpokenWords);
 }
 
 const TICK_SEC = 0.05;

@@ -23,8 +23,8 @@ export function createLazyAudio(openDemoCache: () => Promise<DemoLoopCache | nul
   const renderer = () => (demoRenderer ??= import('./demo-music').then((m) => (demoReady = m.createDemoRenderer(openDemoCache))));
   const loadLive = async () => (live ??= (await import('./player-service')).createLivePlayer(sink));
   const player = {
-    async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: EngineEvents): Promise<ContextTime> {
-      return (await loadLive()).play(program, loadTrack, fromSec, events);
+    async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: EngineEvents, voiceOn?: () => boolean): Promise<ContextTime> {
+      return (await loadLive()).play(program, loadTrack, fromSec, events, voiceOn);
     },
     pause: () => live?.pause() ?? null,
     resume: () => live?.resume() ?? null,

@@ -3,6 +3,7 @@ import { WorkoutEngine } from './engine';
 import type { Program } from '../core/program';
 import type { LoadTrack } from './engine-types';
 import { renderOffline } from './offline-queue';
+import type { SpokenWords } from '../core/voice-slots';
 
 /** What to render. */
 export interface OfflineRenderOptions {
@@ -14,6 +15,8 @@ export interface OfflineRenderOptions {
   sampleRate?: number;
   /** Context time at which the workout position `fromSec` plays (the engine's start delay), seconds. */
   startDelaySec?: number;
+  /** How long the words are heard, for the music's duck (the engine's default: estimated, as for the browser's voice). */
+  spoken?: SpokenWords;
 }
 
 /** The rendered audio (first channel) and when each cue was placed on the render's clock. */
@@ -33,7 +36,7 @@ export async function renderProgramOffline(program: Program, loadTrack: LoadTrac
   for (const s of program.segments) if (!loaded.has(s.trackId)) loaded.set(s.trackId, loadTrack(s.trackId));
   await Promise.all(loaded.values());
   const buffer = await renderOffline(async (context) => {
-    engine = new WorkoutEngine(context, { include: options.include });
+    engine = new WorkoutEngine(context, { include: options.include, spoken: options.spoken });
     await engine.loadAll(program, (id) => loaded.get(id)!);
     engine.start(delay, options.fromSec);
   }, options.durationSec, 1, sampleRate);

@@ -10,6 +10,7 @@ import { scheduleAheadFor, type PageVisibility } from '../core/schedule-ahead';
 import type { Program } from '../core/program';
 import { contextTime, type ContextTime, type Seconds } from '../core/units';
 import type { AudioClockState, EngineEvents, LoadTrack } from './engine-types';
+import type { SpokenWords } from '../core/voice-slots';
 
 /** Delay between a start and the first sound, seconds: time to place the first cues. */
 const START_DELAY_SEC = 0.15;
@@ -37,8 +38,11 @@ export function createLivePlayer(sink: StreamSink | null = null) {
     });
   };
   return {
-    /** Unlocks audio, loads the first music and starts at `fromSec`; resolves with the audio time that position plays. */
-    async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, playerEvents: EngineEvents): Promise<ContextTime> {
+    /**
+     * Unlocks audio, loads the first music and starts at `fromSec`; resolves with the audio time that position plays.
+     * `voiceOn`: whether the cues' words are spoken now (the music ducks under them only then).
+     */
+    async play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, playerEvents: EngineEvents, voiceOn: () => boolean = () => true): Promise<ContextTime> {
       dispose();
       await Tone.start();
       const context = Tone.getContext();
@@ -50,7 +54,7 @@ export function createLivePlayer(sink: StreamSink | null = null) {
       context.transport.stop();
       context.transport.seconds = 0;
       events = playerEvents;
-      engine = new WorkoutEngine(context, events);
+      engine = new WorkoutEngine(context, { ...events, spoken: (): SpokenWords => ({ kind: voiceOn() ? 'estimated' : 'none' }) });
       engine.setScheduleAhead(scheduleAheadFor(visibility()));
       await Promise.all([engine.load(program, loadTrack, fromSec), routed]);
       return engine.start(START_DELAY_SEC, fromSec);

@@ -167,7 +167,7 @@ export const createPlayerSlice = (services: AppServices): StateCreator<AppState,
         patch({ program });
         get().beginHeartRateLog();
         const fromSec = -program.leadInSec;
-        const atCtx = await services.player.play(program, loadTrack, fromSec, events);
+        const atCtx = await services.player.play(program, loadTrack, fromSec, events, () => get().settings.voice);
         if (gen !== generation) return;
         startedAtMs = services.now();
         started(atCtx, fromSec, gen);

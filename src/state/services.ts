@@ -28,8 +28,11 @@ export type PlayerEvents = EngineEvents;
  * the workout position it was given plays, so the store's phase and the engine agree on the position.
  */
 export interface PlayerService {
-  /** Unlocks audio (must follow a user gesture), loads the first music and starts at `fromSec`. */
-  play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: PlayerEvents): Promise<ContextTime>;
+  /**
+   * Unlocks audio (must follow a user gesture), loads the first music and starts at `fromSec`. `voiceOn`: whether the
+   * cues' words are spoken now (the music ducks under them only then; under the chimes always).
+   */
+  play(program: Program, loadTrack: LoadTrack, fromSec: Seconds, events: PlayerEvents, voiceOn?: () => boolean): Promise<ContextTime>;
   /** Pauses; returns the position held, or null when nothing plays. */
   pause(): Seconds | null;
   /** Resumes after a pause; returns when the held position plays, or null when nothing is loaded. */

@@ -166,3 +166,17 @@ test('the chosen workout is still chosen after a reload', async ({ page }) => {
   await page.getByRole('button', { name: 'Player' }).click();
   await expect(page.locator('section.start select').first()).toHaveValue('template-tabata');
 });
+
+test('the music ducks for the words only while the voice is on: turned off mid-workout, it ducks under the chimes alone', async ({ page }) => {
+  await startDemo(page);
+  // What the engine's cues duck the music for, read as the next cue will read it (audio/cue-player.ts).
+  const spokenKind = () => page.evaluate(() => {
+    const spoken = (window as any).montage.engine().cues.spoken;
+    return (typeof spoken === 'function' ? spoken() : spoken).kind as string;
+  });
+  expect(await spokenKind()).toBe('estimated');
+  await page.evaluate(() => (window as any).montage.store.getState().changeSettings({ voice: false }));
+  expect(await spokenKind()).toBe('none');
+  await page.evaluate(() => (window as any).montage.store.getState().changeSettings({ voice: true }));
+  expect(await spokenKind()).toBe('estimated');
+});

@@ -35,8 +35,7 @@ export class StretchedPlayer {
   private constructor(
     private readonly context: Tone.BaseContext,
     private readonly stretcher: Stretcher,
-    private readonly rate: number,
-    private readonly loop: boolean,
+    rate: number,
     private readonly fadeOutSec: number,
     /** The track's length, seconds. */
     readonly durationSec: number,
@@ -67,7 +66,7 @@ export class StretchedPlayer {
       return out;
     });
     const stretcher = await createStretcher(context, stretchModuleUrl, channels);
-    return new StretchedPlayer(context, stretcher, options.rate, options.loop, options.fadeOutSec, audio.duration);
+    return new StretchedPlayer(context, stretcher, options.rate, options.fadeOutSec, audio.duration);
   }
 
   /** Sends the output on to `destination`; returns this player. */

@@ -8,6 +8,7 @@ import * as Tone from 'tone';
 import { createStretcher, type StretchChange, type Stretcher } from './stretcher';
 import stretchModuleUrl from 'signalsmith-stretch?url';
 import { moveOut } from './move-out';
+import { loopLayoutFrames, repeatedTo } from '../core/stretch-map';
 
 const FADE_IN_SEC = 0.004;
 
@@ -51,19 +52,14 @@ export class StretchedPlayer {
    */
   static async create(context: Tone.BaseContext, decoded: AudioBuffer, options: { rate: number; loop: boolean; fadeOutSec: number; take?: boolean }): Promise<StretchedPlayer> {
     const audio = await atRate(decoded, context.sampleRate);
-    // A loop plays the second of two copies, with a second of a third after it: the stretcher reads a block
-    // before and a little after where it plays, and at each wrap finds the loop's end and start there, not
-    // silence before or after the track.
+    // A loop plays the second of two copies, with a second of a third after it (core/stretch-map.ts).
     const length = audio.length;
-    const extra = options.loop ? length + Math.min(length, audio.sampleRate) : 0;
+    const frames = options.loop ? loopLayoutFrames(length, audio.sampleRate) : length;
     // A buffer made here by resampling is this player's own too. A buffer moved out keeps its length and duration.
     const movable = !options.loop && (options.take === true || audio !== decoded);
     const channels = Array.from({ length: audio.numberOfChannels }, (_, c) => {
       const data = audio.getChannelData(c);
-      if (movable) return moveOut(data);
-      const out = new Float32Array(length + extra);
-      for (let at = 0; at < out.length; at += length) out.set(data.subarray(0, Math.min(length, out.length - at)), at);
-      return out;
+      return movable ? moveOut(data) : repeatedTo(data, frames);
     });
     const stretcher = await createStretcher(context, stretchModuleUrl, channels);
     return new StretchedPlayer(context, stretcher, options.rate, options.fadeOutSec, audio.duration);

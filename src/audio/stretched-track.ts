@@ -5,7 +5,7 @@
  * preroll and margins): the last `KEEP_SEC` of output are kept for that, nothing more.
  */
 import { jobInputSpan, jobTimeMap, type InputWindow, type OfflineStretcher, type StretchJob } from '../core/prestretch';
-import { STRETCH_CONFIG, scheduleMessage } from '../core/stretch-map';
+import { STRETCH_CONFIG, loopLayoutFrames, repeatedTo, scheduleMessage } from '../core/stretch-map';
 import type { TrackReader } from '../core/track-reader';
 
 /** Output rendered per call to the stretcher, seconds (about 1 MB of stereo; 10 s chunks peaked 55 MB higher, 1.5 s alike). */
@@ -35,14 +35,9 @@ export async function openStretchedTrack(job: StretchJob, source: TrackReader, s
     if (job.segment.loop) {
       if (loopSent) return null;
       loopSent = true;
-      // The loop's layout as the live player holds it: two copies and a second of a third.
-      const [, end] = jobInputSpan(job, trackSec, 0, 0, 0);
+      // The loop's layout as the live player holds it (core/stretch-map.ts).
       const whole = await source.read(0, source.length);
-      const layout = whole.map((c) => {
-        const out = new Float32Array(Math.round(end * sampleRate));
-        for (let at = 0; at < out.length; at += c.length) out.set(c.subarray(0, Math.min(c.length, out.length - at)), at);
-        return out;
-      });
+      const layout = whole.map((c) => repeatedTo(c, loopLayoutFrames(source.length, sampleRate)));
       return { fromFrame: 0, channels: layout };
     }
     const [lo, hi] = jobInputSpan(job, trackSec, fromFrame / sampleRate, toFrame / sampleRate, INPUT_PAD_SEC);

@@ -7,7 +7,7 @@
  * the result. Pure: data in, data out.
  */
 import type { Program, ProgramSegment } from './program';
-import { isStretched, segmentTimeMap, type StretchChange, type StretchConfig } from './stretch-map';
+import { isStretched, loopLayoutFrames, segmentTimeMap, type StretchChange, type StretchConfig } from './stretch-map';
 import { loopedTrackSec } from './tail-loop';
 import { trackSecAt } from './tempo-map';
 import { trackTime, type Seconds } from './units';
@@ -86,11 +86,11 @@ export function jobTimeMap(job: StretchJob, lengthSec: Seconds, crossfadeSec: Se
 /**
  * Returns the stretch of the track, in seconds of what the stretcher reads, that its output from `fromSec` to
  * `toSec` (the job's clock) draws on, `padSec` either side (more than the stretcher's blocks reach). A loop reads
- * its two copies and a second more (audio/stretched-player.ts); a track that runs out, its last bar.
+ * its whole layout (`loopLayoutFrames`, here in seconds); a track that runs out, its last bar.
  */
 export function jobInputSpan(job: StretchJob, lengthSec: Seconds, fromSec: Seconds, toSec: Seconds, padSec: Seconds): [Seconds, Seconds] {
   const { segment } = job;
-  if (segment.loop) return [0, 2 * lengthSec + Math.min(lengthSec, 1)];
+  if (segment.loop) return [0, loopLayoutFrames(lengthSec, 1)];
   const at = (sec: Seconds): Seconds => trackSecAt(segment, Math.max(segment.startSec, job.clockStartSec + sec));
   const [a, b] = [at(fromSec), at(toSec)];
   const tail = segment.tailLoop;

@@ -79,3 +79,17 @@ export function segmentTimeMap(segment: StretchedSegment, fromSec: Seconds, atSe
   const map = [{ atSec, trackSec: offset, rate: first }, ...points.filter((p) => p.atSec > atSec + 1e-9)];
   return map.map((p) => ({ outputSec: p.atSec, rate: p.rate, active: true, ...inputAt(segment, lengthSec, p.trackSec) }));
 }
+
+/**
+ * Frames a looped track's stretcher holds, of a loop `length` frames long at `sampleRate`: it plays the second of
+ * two copies, with a second of a third after it, so that the block it reads before and after where it plays finds
+ * the loop's end and start at each wrap, not silence (`inputAt`).
+ */
+export const loopLayoutFrames = (length: number, sampleRate: number): number => 2 * length + Math.min(length, sampleRate);
+
+/** Returns `data` repeated from its start to `frames` frames, as a new array. */
+export function repeatedTo(data: Float32Array, frames: number): Float32Array<ArrayBuffer> {
+  const out = new Float32Array(frames);
+  for (let at = 0; at < frames; at += data.length) out.set(data.subarray(0, Math.min(data.length, frames - at)), at);
+  return out;
+}
